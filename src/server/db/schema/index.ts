@@ -1,0 +1,5 @@
+export * from './auth';
+export * from './tenancy';
+export * from './audit';
+export * from './mail';
+export * from './companies';

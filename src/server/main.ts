@@ -1,0 +1,58 @@
+import { parseConfig } from './config';
+import { buildApp } from './app';
+import { openDatabase } from './db/client';
+import { createAuthSystem } from './platform/auth/auth-system';
+import { loadAuthSecret } from './platform/auth/secret';
+import { createPasswordResetMail } from './platform/mail/password-reset';
+import { isEmptyDatabase, seedDemo } from './seed/seed';
+import { DEMO_PASSWORD, demoUsers } from './seed/demo-data';
+
+/** config → database → app → listen, with a graceful shutdown. */
+async function main() {
+  const startedAt = performance.now();
+  const config = parseConfig();
+  const database = await openDatabase(
+    config.database.kind === 'server' ? config.database : { kind: 'embedded', directory: config.database.directory },
+  );
+  const secret = await loadAuthSecret(config);
+  const mail = createPasswordResetMail(config, database.db);
+  const auth = createAuthSystem(config, database.db, { secret, onPasswordReset: mail.enqueue });
+
+  const shouldSeed = config.seedDemo === 'always' || (config.seedDemo === 'auto' && (await isEmptyDatabase(database.db)));
+  if (shouldSeed) await seedDemo(database.db);
+
+  const app = await buildApp({ config, database, auth: { auth, secret } });
+  mail.onEnqueued(() => void app.mailer.deliverPending());
+  const deliveryTimer = setInterval(() => void app.mailer.deliverPending(), 60_000);
+
+  await app.listen({ port: config.port, host: config.host });
+  const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+  const lines = [
+    '',
+    `  Tsumugi (つむぎ) is ready in ${seconds} s: ${config.publicUrl}`,
+    `  Database: ${database.kind === 'embedded' ? `embedded PostgreSQL (PGlite) in ${config.database.kind === 'embedded' ? config.database.directory : ''}` : 'PostgreSQL server'}`,
+  ];
+  if (shouldSeed || config.seedDemo !== 'never') {
+    lines.push(`  Demo accounts (password: ${DEMO_PASSWORD}):`);
+    for (const user of demoUsers) lines.push(`    ${user.email.padEnd(30)} ${user.description}`);
+  }
+  console.log(lines.join('\n') + '\n');
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    clearInterval(deliveryTimer);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,25 @@
+import type { AppDependencies } from '../app';
+import type { App } from '../platform/http';
+import type { Mailer } from '../platform/mail/mailer';
+import { auditRoutes } from './audit/audit.routes';
+import { createAuditService } from './audit/audit.service';
+import { authRoutes } from './auth/auth.routes';
+import { createAuthService } from './auth/auth.service';
+import { companyRoutes } from './companies/companies.routes';
+import { createCompanyService } from './companies/companies.service';
+import { mailRoutes } from './mail/mail.routes';
+import { createMailService } from './mail/mail.service';
+import { memberRoutes } from './members/members.routes';
+import { createMemberService } from './members/members.service';
+import { referenceRoutes } from './reference/reference.routes';
+
+/** Every module's routes under /api/v1, each given the services it needs. */
+export function registerModules(app: App, deps: AppDependencies & { mailer: Mailer }) {
+  const { db } = deps.database;
+  authRoutes(app, createAuthService(db, deps.auth.auth, deps.auth.secret), deps.config, deps.mailer);
+  memberRoutes(app, createMemberService(db, deps.config), deps.mailer);
+  companyRoutes(app, createCompanyService(db));
+  auditRoutes(app, createAuditService(db));
+  mailRoutes(app, createMailService(db, deps.mailer));
+  referenceRoutes(app);
+}

@@ -1,0 +1,28 @@
+import { auditEvent } from '../../db/schema';
+import type { Db } from '../../db/client';
+import type { Actor } from '../auth/actor';
+
+export interface AuditChange {
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/**
+ * Records a change in the transaction that makes it (pass the transaction's `tx`), so the change and
+ * its record commit or roll back together. `before`/`after` are the presented states (no secrets).
+ */
+export async function recordAudit(tx: Db, actor: Actor, change: AuditChange): Promise<void> {
+  await tx.insert(auditEvent).values({
+    tenantId: actor.tenantId,
+    actorUserId: actor.userId,
+    action: change.action,
+    entityType: change.entityType,
+    entityId: change.entityId,
+    before: change.before ?? null,
+    after: change.after ?? null,
+    requestId: actor.requestId ?? null,
+  });
+}

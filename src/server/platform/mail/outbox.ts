@@ -1,0 +1,31 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../db/client';
+import { mailMessage } from '../../db/schema';
+
+export interface OutgoingMail {
+  /** The tenant the mail belongs to; null for mail about the account itself (password reset). */
+  tenantId: string | null;
+  recipientUserId?: string | null;
+  to: string;
+  subject: string;
+  bodyText: string;
+  template: string;
+}
+
+/**
+ * Puts a mail in the outbox inside the caller's transaction: it is delivered only if the change that
+ * caused it commits (see mailer.ts, which sends after commit).
+ */
+export async function enqueueMail(tx: Db, mail: OutgoingMail): Promise<string> {
+  const id = randomUUID();
+  await tx.insert(mailMessage).values({
+    id,
+    tenantId: mail.tenantId,
+    recipientUserId: mail.recipientUserId ?? null,
+    toAddress: mail.to,
+    subject: mail.subject,
+    bodyText: mail.bodyText,
+    template: mail.template,
+  });
+  return id;
+}

@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import { count, eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { authUser, tenant } from '../db/schema';
+import type { Actor } from '../platform/auth/actor';
+import { hashPassword } from '../platform/auth/auth-system';
+import { withTenant } from '../platform/tenancy';
+import { createCompanyService, completeCompanyState } from '../modules/companies/companies.service';
+import { insertCredentialUser, insertMembership } from '../modules/members/members.repository';
+import { DEMO_PASSWORD, demoCompanies, demoTenants, demoUsers } from './demo-data';
+
+/** True when the database has no account yet: a fresh install that `SEED_DEMO=auto` fills with the demo. */
+export async function isEmptyDatabase(db: Db): Promise<boolean> {
+  const [row] = await db.select({ total: count() }).from(authUser);
+  return Number(row?.total ?? 0) === 0;
+}
+
+/**
+ * Writes the demo: two tenants, their people, and synthetic companies (about 200 in Aomori), through
+ * the same service code the API uses, so the audit trail shows who "created" them.
+ */
+export async function seedDemo(db: Db, options: { aomoriCompanies?: number; koriyamaCompanies?: number } = {}): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const tenantIds = new Map<string, string>();
+  for (const demoTenant of demoTenants) {
+    const id = randomUUID();
+    tenantIds.set(demoTenant.key, id);
+    await withTenant(db, id, (tx) =>
+      tx.insert(tenant).values({ id, slug: demoTenant.slug, name: demoTenant.name, nameEn: demoTenant.nameEn, kind: demoTenant.kind, prefectureCode: demoTenant.prefectureCode }),
+    );
+  }
+
+  const admins = new Map<string, string>();
+  for (const user of demoUsers) {
+    const userId = await withTenant(db, tenantIds.get(user.memberships[0]!.tenant)!, async (tx) => {
+      const id = await insertCredentialUser(tx, { name: user.name, email: user.email, passwordHash, locale: 'ja' });
+      if (user.isPlatformAdmin) await tx.update(authUser).set({ isPlatformAdmin: true }).where(eq(authUser.id, id));
+      return id;
+    });
+    for (const membership of user.memberships) {
+      const tenantId = tenantIds.get(membership.tenant)!;
+      await withTenant(db, tenantId, (tx) => insertMembership(tx, { tenantId, userId, role: membership.role }));
+      if (membership.role === 'admin') admins.set(membership.tenant, userId);
+    }
+  }
+
+  const companies = createCompanyService(db);
+  const counts = { aomori: options.aomoriCompanies ?? 200, koriyama: options.koriyamaCompanies ?? 30 };
+  for (const demoTenant of demoTenants) {
+    const tenantId = tenantIds.get(demoTenant.key)!;
+    const actor: Actor = { userId: admins.get(demoTenant.key)!, tenantId, role: 'admin', locale: 'ja' };
+    const inputs = demoCompanies(demoTenant, counts[demoTenant.key], demoTenant.key === 'aomori' ? 20_24 : 20_25);
+    await withTenant(db, tenantId, async (tx) => {
+      for (const input of inputs) {
+        const { state, problems } = completeCompanyState(input);
+        if (problems.length > 0) throw new Error(`demo company ${input.name} is invalid: ${JSON.stringify(problems)}`);
+        await companies.insertCompany(tx, actor, state);
+      }
+    });
+  }
+}
