@@ -53,7 +53,6 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     genReqId: () => randomUUID(),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
-    disableRequestLogging: config.environment === 'test',
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider() as unknown as App;
 
