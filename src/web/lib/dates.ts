@@ -1,0 +1,30 @@
+import { fiscalYearLabel, fiscalYearOf } from '../../shared/domain/fiscal-year';
+import { toTokyoDate } from '../../shared/domain/tokyo-date';
+import { formatDate } from '../../shared/domain/wareki';
+import type { Locale } from '../i18n';
+
+/** 「2025年4月1日（令和7年4月1日）」 / 「April 1, 2025 (Reiwa 7)」, read in Asia/Tokyo. */
+export function formatLongDate(iso: string, locale: Locale): string {
+  return formatDate(iso, locale);
+}
+
+const timeFormats: Record<Locale, Intl.DateTimeFormat> = {
+  ja: new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit', hour12: false }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit', hour12: false }),
+};
+
+/** The date with 和暦 and the time in Japan: 「2025年4月1日（令和7年4月1日） 14:05」. */
+export function formatDateTime(iso: string, locale: Locale): string {
+  return `${formatDate(iso, locale)} ${timeFormats[locale].format(new Date(iso))}`;
+}
+
+/** The fiscal year of an instant: 「2025年度（令和7年度）」 / 「FY2025 (Reiwa 7)」. */
+export function formatFiscalYearOf(iso: string, locale: Locale): string {
+  return fiscalYearLabel(fiscalYearOf(iso), locale);
+}
+
+/** `YYYY-MM-DD` in Japan, for `<time dateTime>`. */
+export function isoDateInJapan(iso: string): string {
+  const d = toTokyoDate(iso);
+  return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+}
