@@ -162,7 +162,7 @@ describe('company register', () => {
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
-        const page = (await client.get(`/api/v1/companies?sort=${sort}&limit=5${cursor ? `&cursor=${cursor}` : ''}`)).json();
+        const page: { total: number; items: { name: string }[]; nextCursor: string | null } = (await client.get(`/api/v1/companies?sort=${sort}&limit=5${cursor ? `&cursor=${cursor}` : ''}`)).json();
         expect(page.total).toBe(23);
         seen.push(...page.items.map((item: { name: string }) => item.name));
         cursor = page.nextCursor;

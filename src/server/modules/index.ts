@@ -7,6 +7,7 @@ import { authRoutes } from './auth/auth.routes';
 import { createAuthService } from './auth/auth.service';
 import { companyRoutes } from './companies/companies.routes';
 import { createCompanyService } from './companies/companies.service';
+import { createCompanyImportService } from './companies/company-import.service';
 import { mailRoutes } from './mail/mail.routes';
 import { createMailService } from './mail/mail.service';
 import { memberRoutes } from './members/members.routes';
@@ -18,7 +19,8 @@ export function registerModules(app: App, deps: AppDependencies & { mailer: Mail
   const { db } = deps.database;
   authRoutes(app, createAuthService(db, deps.auth.auth, deps.auth.secret), deps.config, deps.mailer);
   memberRoutes(app, createMemberService(db, deps.config), deps.mailer);
-  companyRoutes(app, createCompanyService(db));
+  const companies = createCompanyService(db);
+  companyRoutes(app, companies, createCompanyImportService(db, companies, app.log), db);
   auditRoutes(app, createAuditService(db));
   mailRoutes(app, createMailService(db, deps.mailer));
   referenceRoutes(app);

@@ -50,12 +50,11 @@ export async function seedDemo(db: Db, options: { aomoriCompanies?: number; kori
     const tenantId = tenantIds.get(demoTenant.key)!;
     const actor: Actor = { userId: admins.get(demoTenant.key)!, tenantId, role: 'admin', locale: 'ja' };
     const inputs = demoCompanies(demoTenant, counts[demoTenant.key], demoTenant.key === 'aomori' ? 20_24 : 20_25);
-    await withTenant(db, tenantId, async (tx) => {
-      for (const input of inputs) {
-        const { state, problems } = completeCompanyState(input);
-        if (problems.length > 0) throw new Error(`demo company ${input.name} is invalid: ${JSON.stringify(problems)}`);
-        await companies.insertCompany(tx, actor, state);
-      }
+    const states = inputs.map((input) => {
+      const { state, problems } = completeCompanyState(input);
+      if (problems.length > 0) throw new Error(`demo company ${input.name} is invalid: ${JSON.stringify(problems)}`);
+      return { state };
     });
+    await withTenant(db, tenantId, (tx) => companies.insertCompanies(tx, actor, states));
   }
 }

@@ -88,13 +88,20 @@ export const companyContactInput = z
 
 export const externalIdInput = z
   .strictObject({
-    system: text(50).describe('The other system, e.g. kintone, gBizINFO, 旧台帳'),
-    value: text(100),
+    system: text(50)
+      .pipe(z.string().regex(/^[^:、,，;；]+$/, 'external_id_format'))
+      .describe('The other system, e.g. kintone, gBizINFO, 旧台帳'),
+    value: text(100).pipe(z.string().regex(/^[^、,，;；]+$/, 'external_id_format')),
   })
   .meta({ id: 'CompanyExternalId' });
 
 const tags = z
-  .array(z.string().transform((tag) => tag.normalize('NFKC').trim()).pipe(z.string().min(1).max(30, 'tag_too_long')))
+  .array(
+    z
+      .string()
+      .transform((tag) => tag.normalize('NFKC').trim())
+      .pipe(z.string().min(1).max(30, 'tag_too_long').regex(/^[^、,，;；]+$/, 'tag_separator')),
+  )
   .max(20)
   .transform((list) => [...new Set(list)]);
 

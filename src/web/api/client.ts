@@ -100,3 +100,10 @@ export async function rawApiFetch(path: string, init: RequestInit = {}): Promise
   }
   return response;
 }
+
+/** The JSON body type of an operation, from the OpenAPI document. */
+export type JsonBody<P extends keyof paths, M extends 'post' | 'put' | 'patch'> = paths[P][M] extends {
+  requestBody?: { content: { 'application/json': infer B } };
+}
+  ? B
+  : never;

@@ -1303,6 +1303,311 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/companies/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The register as CSV (UTF-8 with BOM or CP932, CRLF, Japanese headers), with the list filters */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Japanese search over name, kana and notes; any substring (3+ characters use the trigram index) */
+                    q?: string;
+                    /** @description 日本標準産業分類 (令和5年改定) 大分類, A–T */
+                    jsicMajor?: string | null;
+                    /** @description 日本標準産業分類 中分類, 2 digits (09 = 食料品製造業) */
+                    jsicMiddle?: string | null;
+                    /** @description JIS X 0401 prefecture code, 2 digits (02 = 青森県) */
+                    prefectureCode?: string | null;
+                    /** @description 全国地方公共団体コード: 6 digits including the check digit (022012 = 青森市) */
+                    municipalityCode?: string | null;
+                    sizeClass?: "small" | "sme" | "large" | "unknown";
+                    entityType?: "corporation" | "npo" | "sole_proprietor" | "prospective_founder" | "association" | "public_body";
+                    tag?: string;
+                    status?: "active" | "archived" | "all";
+                    /** @description utf-8 (with BOM) or cp932 (Shift_JIS for older Excel and kintone) */
+                    encoding?: "utf-8" | "cp932";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/companies/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a register file (CSV or TSV; UTF-8, Shift_JIS or UTF-16): a dry run reports every rejected row, apply writes
+         * @description multipart/form-data with a `file` field. Answers 202 with the job; poll GET /companies/imports/{id}.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    mode?: "dry_run" | "apply";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CompanyImportJob"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/companies/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import job: progress and report */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CompanyImportJob"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/companies/imports/{id}/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import the file a completed dry run checked */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CompanyImportJob"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/companies": {
         parameters: {
             query?: never;
@@ -2469,6 +2774,51 @@ export interface components {
                 reason: "corporate_number" | "name_and_municipality";
             }[];
         };
+        ImportRejectionInput: {
+            /** @description Line number in the file (the header is line 1) */
+            line: number;
+            reasons: {
+                column: string | null;
+                code: string;
+                message: string;
+            }[];
+        };
+        CompanyImportJobInput: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description dry_run checks every row and changes nothing; apply writes the valid rows
+             * @enum {string}
+             */
+            mode: "dry_run" | "apply";
+            /** @enum {string} */
+            status: "queued" | "running" | "completed" | "failed";
+            fileName: string;
+            /** @description Detected: UTF-8, UTF-8 (BOM), Shift_JIS (CP932), UTF-16LE… */
+            encoding: string | null;
+            totalRows: number | null;
+            processedRows: number;
+            /** @description Rows that create a company (dry run: would create) */
+            created: number;
+            updated: number;
+            unchanged: number;
+            rejectedCount: number;
+            /** @description Every rejected row with its line and reasons */
+            rejected: components["schemas"]["ImportRejectionInput"][];
+            /** @description Columns of the file that are not part of the register */
+            ignoredColumns: string[];
+            /** @description Why the whole file could not be read */
+            error: {
+                code: string;
+                message: string;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
+            /** @description For an apply job started from a dry run: that dry run */
+            dryRunOf: string | null;
+        };
         MemberInput: {
             /** Format: uuid */
             userId: string;
@@ -2947,6 +3297,51 @@ export interface components {
                 /** @enum {string} */
                 reason: "corporate_number" | "name_and_municipality";
             }[];
+        };
+        ImportRejection: {
+            /** @description Line number in the file (the header is line 1) */
+            line: number;
+            reasons: {
+                column: string | null;
+                code: string;
+                message: string;
+            }[];
+        };
+        CompanyImportJob: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description dry_run checks every row and changes nothing; apply writes the valid rows
+             * @enum {string}
+             */
+            mode: "dry_run" | "apply";
+            /** @enum {string} */
+            status: "queued" | "running" | "completed" | "failed";
+            fileName: string;
+            /** @description Detected: UTF-8, UTF-8 (BOM), Shift_JIS (CP932), UTF-16LE… */
+            encoding: string | null;
+            totalRows: number | null;
+            processedRows: number;
+            /** @description Rows that create a company (dry run: would create) */
+            created: number;
+            updated: number;
+            unchanged: number;
+            rejectedCount: number;
+            /** @description Every rejected row with its line and reasons */
+            rejected: components["schemas"]["ImportRejection"][];
+            /** @description Columns of the file that are not part of the register */
+            ignoredColumns: string[];
+            /** @description Why the whole file could not be read */
+            error: {
+                code: string;
+                message: string;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
+            /** @description For an apply job started from a dry run: that dry run */
+            dryRunOf: string | null;
         };
         Member: {
             /** Format: uuid */

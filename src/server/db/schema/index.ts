@@ -3,3 +3,4 @@ export * from './tenancy';
 export * from './audit';
 export * from './mail';
 export * from './companies';
+export * from './imports';

@@ -84,20 +84,6 @@ export async function countCompanies(tx: Db, tenantId: string, filter: CompanyFi
   return Number(result?.total ?? 0);
 }
 
-/** Streams the filtered register in name order, a page at a time (for the CSV export). */
-export async function* iterateCompanies(tx: Db, tenantId: string, filter: CompanyFilter, pageSize = 1000): AsyncGenerator<CompanyRecord[]> {
-  let after: CursorPosition | null = null;
-  for (;;) {
-    const { rows } = await listCompanies(tx, tenantId, { ...filter, sort: 'name', limit: pageSize, cursor: undefined }, after);
-    const page = rows.slice(0, pageSize);
-    if (page.length === 0) return;
-    yield await attachChildren(tx, tenantId, page);
-    if (rows.length <= pageSize) return;
-    const last = page[page.length - 1]!;
-    after = { value: last.sortValue, id: last.id };
-  }
-}
-
 async function attachChildren(tx: Db, tenantId: string, rows: CompanyRow[]): Promise<CompanyRecord[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.id);
@@ -129,8 +115,28 @@ export async function findCompany(tx: Db, tenantId: string, id: string, options:
   return record ?? null;
 }
 
-export async function insertCompany(tx: Db, row: CompanyInsert): Promise<void> {
-  await tx.insert(company).values(row);
+/** Inserts companies with their contacts and external IDs, a few statements for the whole batch. */
+export async function insertCompanies(
+  tx: Db,
+  rows: { company: CompanyInsert; contacts: Omit<ContactRow, 'tenantId' | 'companyId'>[]; externalIds: { system: string; value: string }[] }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.insert(company).values(rows.map((row) => row.company));
+  const contacts = rows.flatMap((row) => row.contacts.map((contact) => ({ ...contact, tenantId: row.company.tenantId, companyId: row.company.id })));
+  if (contacts.length > 0) await tx.insert(companyContact).values(contacts);
+  const externalIds = rows.flatMap((row) => row.externalIds.map((ref) => ({ ...ref, tenantId: row.company.tenantId, companyId: row.company.id })));
+  if (externalIds.length > 0) await tx.insert(companyExternalId).values(externalIds);
+}
+
+/** Companies by id with their contacts and external IDs (one query per table for the whole set). */
+export async function findCompanies(tx: Db, tenantId: string, ids: string[]): Promise<Map<string, CompanyRecord>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx
+    .select()
+    .from(company)
+    .where(and(eq(company.tenantId, tenantId), inArray(company.id, ids)));
+  const records = await attachChildren(tx, tenantId, rows);
+  return new Map(records.map((record) => [record.id, record]));
 }
 
 /** Updates when the stored version is still `expectedVersion`; returns false when somebody saved first. */

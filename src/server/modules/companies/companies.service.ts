@@ -12,7 +12,7 @@ import {
 } from '../../../shared/schemas/company';
 import { findJsicMiddle, findMunicipality, findPrefecture } from '../../../shared/reference';
 import type { Db } from '../../db/client';
-import { recordAudit } from '../../platform/audit/audit';
+import { recordAudit, recordAudits } from '../../platform/audit/audit';
 import { withActor, type Actor, type Principal } from '../../platform/auth/actor';
 import { AppError, notFound, versionConflict } from '../../platform/errors';
 import { assertCan } from '../../platform/auth/authorize';
@@ -85,7 +85,7 @@ export function derivedColumns(state: CompanyState) {
   };
 }
 
-function stateOf(record: CompanyRecord): CompanyState {
+export function stateOf(record: CompanyRecord): CompanyState {
   return {
     name: record.name,
     nameKana: record.nameKana,
@@ -146,26 +146,43 @@ function decodeCursor(cursor: string | undefined): CursorPosition | null {
 }
 
 export function createCompanyService(db: Db) {
-  /** Writes a new company with its children and audit record, in the caller's transaction. */
-  async function insertCompany(tx: Db, actor: Actor, input: CompanyState, id: string = randomUUID()): Promise<CompanyRecord> {
-    await assertExternalIdsFree(tx, actor.tenantId, input.externalIds, null);
+  /**
+   * Writes new companies with their children and audit records, in the caller's transaction: one
+   * path for a form's single company and an import's batch. External IDs must be free (checked here).
+   */
+  async function insertCompanies(tx: Db, actor: Actor, inputs: { id?: string; state: CompanyState }[]): Promise<CompanyRecord[]> {
+    await assertExternalIdsFree(tx, actor.tenantId, inputs.flatMap((input) => input.state.externalIds), null);
     const now = new Date();
-    await repository.insertCompany(tx, {
-      tenantId: actor.tenantId,
-      id,
-      ...columnsOf(input),
-      ...derivedColumns(input),
-      consentRecordedAt: input.consentShareWithPartners ? now : null,
-      createdAt: now,
-      updatedAt: now,
-      createdBy: actor.userId,
-      updatedBy: actor.userId,
-    });
-    await repository.replaceContacts(tx, actor.tenantId, id, contactRows(input.contacts));
-    await repository.replaceExternalIds(tx, actor.tenantId, id, input.externalIds);
-    const created = (await repository.findCompany(tx, actor.tenantId, id))!;
-    await recordAudit(tx, actor, { action: 'company.create', entityType: 'company', entityId: id, after: auditStateOf(created) });
-    return created;
+    const rows = inputs.map(({ id = randomUUID(), state }) => ({
+      company: {
+        tenantId: actor.tenantId,
+        id,
+        ...columnsOf(state),
+        ...derivedColumns(state),
+        consentRecordedAt: state.consentShareWithPartners ? now : null,
+        archivedAt: null,
+        createdAt: now,
+        updatedAt: now,
+        createdBy: actor.userId,
+        updatedBy: actor.userId,
+        version: 1,
+      },
+      contacts: contactRows(state.contacts),
+      externalIds: state.externalIds,
+    }));
+    await repository.insertCompanies(tx, rows);
+    const records: CompanyRecord[] = rows.map((row) => ({
+      ...row.company,
+      tags: row.company.tags,
+      contacts: row.contacts.map((contact) => ({ ...contact, tenantId: actor.tenantId, companyId: row.company.id })),
+      externalIds: row.externalIds,
+    }));
+    await recordAudits(
+      tx,
+      actor,
+      records.map((record) => ({ action: 'company.create', entityType: 'company', entityId: record.id, after: auditStateOf(record) })),
+    );
+    return records;
   }
 
   /** Applies a change to a company, refusing a stale version; in the caller's transaction. */
@@ -220,9 +237,30 @@ export function createCompanyService(db: Db) {
     return completed;
   }
 
+  /** Archives or restores a company (no-op when it already is), with its audit record. */
+  async function archiveInTransaction(tx: Db, actor: Actor, current: CompanyRecord, archived: boolean): Promise<CompanyRecord> {
+    if ((current.archivedAt !== null) === archived) return current;
+    const saved = await repository.updateCompany(tx, actor.tenantId, current.id, current.version, {
+      archivedAt: archived ? new Date() : null,
+      updatedAt: new Date(),
+      updatedBy: actor.userId,
+    });
+    if (!saved) throw versionConflict(current.version);
+    const updated = (await repository.findCompany(tx, actor.tenantId, current.id))!;
+    await recordAudit(tx, actor, {
+      action: archived ? 'company.archive' : 'company.restore',
+      entityType: 'company',
+      entityId: current.id,
+      before: auditStateOf(current),
+      after: auditStateOf(updated),
+    });
+    return updated;
+  }
+
   return {
-    insertCompany,
+    insertCompanies,
     changeCompany,
+    archiveInTransaction,
 
     async list(principal: Principal, query: CompanyListQuery): Promise<z.output<typeof companyPage>> {
       return withActor(db, principal, async (tx, actor) => {
@@ -258,8 +296,8 @@ export function createCompanyService(db: Db) {
     async create(principal: Principal, input: CompanyCreateInput) {
       return withActor(db, principal, async (tx, actor) => {
         assertCan(companyPolicy.canWrite(actor));
-        const created = await insertCompany(tx, actor, validOrThrow(input));
-        return presentCompany(created, actor);
+        const [created] = await insertCompanies(tx, actor, [{ state: validOrThrow(input) }]);
+        return presentCompany(created!, actor);
       });
     },
 
@@ -283,22 +321,7 @@ export function createCompanyService(db: Db) {
         const current = await repository.findCompany(tx, actor.tenantId, id, { forUpdate: true });
         if (!current) throw notFound();
         if (current.version !== expectedVersion) throw versionConflict(current.version);
-        if ((current.archivedAt !== null) === archived) return presentCompany(current, actor);
-        const saved = await repository.updateCompany(tx, actor.tenantId, id, expectedVersion, {
-          archivedAt: archived ? new Date() : null,
-          updatedAt: new Date(),
-          updatedBy: actor.userId,
-        });
-        if (!saved) throw versionConflict(current.version);
-        const updated = (await repository.findCompany(tx, actor.tenantId, id))!;
-        await recordAudit(tx, actor, {
-          action: archived ? 'company.archive' : 'company.restore',
-          entityType: 'company',
-          entityId: id,
-          before: auditStateOf(current),
-          after: auditStateOf(updated),
-        });
-        return presentCompany(updated, actor);
+        return presentCompany(await archiveInTransaction(tx, actor, current, archived), actor);
       });
     },
 

@@ -15,14 +15,22 @@ export interface AuditChange {
  * its record commit or roll back together. `before`/`after` are the presented states (no secrets).
  */
 export async function recordAudit(tx: Db, actor: Actor, change: AuditChange): Promise<void> {
-  await tx.insert(auditEvent).values({
-    tenantId: actor.tenantId,
-    actorUserId: actor.userId,
-    action: change.action,
-    entityType: change.entityType,
-    entityId: change.entityId,
-    before: change.before ?? null,
-    after: change.after ?? null,
-    requestId: actor.requestId ?? null,
-  });
+  await recordAudits(tx, actor, [change]);
+}
+
+/** Several changes of one actor in one statement (imports write hundreds per batch). */
+export async function recordAudits(tx: Db, actor: Actor, changes: AuditChange[]): Promise<void> {
+  if (changes.length === 0) return;
+  await tx.insert(auditEvent).values(
+    changes.map((change) => ({
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      action: change.action,
+      entityType: change.entityType,
+      entityId: change.entityId,
+      before: change.before ?? null,
+      after: change.after ?? null,
+      requestId: actor.requestId ?? null,
+    })),
+  );
 }

@@ -36,6 +36,8 @@ export function createAuthSystem(config: Config, db: Db, options: { secret: stri
     secret: options.secret,
     trustedOrigins: [new URL(config.publicUrl).origin],
     telemetry: { enabled: false },
+    // Its warnings (e.g. an unknown address at sign-in) are expected traffic; failures still log.
+    logger: { level: 'error' },
     database: drizzleAdapter(db, {
       provider: 'pg',
       schema: { user: authUser, session: authSession, account: authAccount, verification: authVerification, twoFactor: authTwoFactor },

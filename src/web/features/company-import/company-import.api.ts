@@ -1,0 +1,80 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ImportJob } from '../../../shared/schemas/company-import';
+import { rawApiFetch } from '../../api/client';
+import type { CompanyListParams } from '../companies/companies.api';
+
+/*
+ * The import and export endpoints take a file and give a file, so they go through rawApiFetch
+ * (multipart upload, CSV download) with the same headers and error handling as the typed client.
+ * The job's type comes from the shared zod schema (src/shared/schemas/company-import.ts).
+ */
+
+export type CsvEncoding = 'utf-8' | 'cp932';
+export type { ImportJob };
+
+const isFinished = (job: ImportJob | undefined) => job?.status === 'completed' || job?.status === 'failed';
+
+/** Uploads a CSV for a dry run (nothing changes) or a direct import. */
+export function useStartImport() {
+  return useMutation({
+    mutationFn: async ({ file, mode }: { file: File; mode: 'dry_run' | 'apply' }) => {
+      const form = new FormData();
+      form.append('file', file);
+      const response = await rawApiFetch(`/api/v1/companies/imports?mode=${mode}`, { method: 'POST', body: form });
+      return (await response.json()) as ImportJob;
+    },
+  });
+}
+
+/** Starts the import of a completed dry run (the same file, already checked). */
+export function useApplyDryRun() {
+  return useMutation({
+    mutationFn: async (dryRunId: string) => {
+      const response = await rawApiFetch(`/api/v1/companies/imports/${encodeURIComponent(dryRunId)}/apply`, { method: 'POST' });
+      return (await response.json()) as ImportJob;
+    },
+  });
+}
+
+/** A job, polled every second until it has finished (a 10,000-row import shows its progress). */
+export function useImportJob(id: string | null) {
+  const queryClient = useQueryClient();
+  return useQuery({
+    queryKey: ['company-imports', id],
+    queryFn: async () => {
+      const response = await rawApiFetch(`/api/v1/companies/imports/${encodeURIComponent(id ?? '')}`);
+      const job = (await response.json()) as ImportJob;
+      if (job.mode === 'apply' && job.status === 'completed') await queryClient.invalidateQueries({ queryKey: ['companies'] });
+      return job;
+    },
+    enabled: id !== null,
+    refetchInterval: (query) => (isFinished(query.state.data) ? false : 1000),
+  });
+}
+
+/** Downloads the register as CSV with the list's current filters. */
+export async function downloadCompaniesCsv(filters: Omit<CompanyListParams, 'cursor' | 'limit' | 'sort'>, encoding: CsvEncoding): Promise<void> {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) if (value !== undefined && value !== '') query.set(key, String(value));
+  query.set('encoding', encoding);
+  const response = await rawApiFetch(`/api/v1/companies/export.csv?${query.toString()}`);
+  const blob = await response.blob();
+  const fileName = fileNameOf(response.headers.get('content-disposition')) ?? 'companies.csv';
+  // A temporary object URL and a click on a download link: the file never leaves the machine.
+  const url = URL.createObjectURL(blob);
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = fileName;
+  document.body.append(anchor);
+  anchor.click();
+  anchor.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function fileNameOf(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (encoded?.[1]) return decodeURIComponent(encoded[1]);
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  return plain?.[1] ?? null;
+}

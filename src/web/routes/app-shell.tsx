@@ -1,0 +1,106 @@
+import { Link, Outlet } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Badge } from '../components/Feedback';
+import { focusRing } from '../components/styles';
+import { currentTenantOf, useSession } from '../features/session/session.api';
+import { LanguageMenu, TenantSwitcher, UserMenu } from './header-controls';
+
+/** The capabilities that come next (PRODUCT.md): named so people see where the product goes, but not links. */
+const upcoming = ['desk', 'accompaniment', 'plans', 'events', 'partners'] as const;
+
+export function SkipLink() {
+  const { t } = useTranslation();
+  return (
+    <a
+      href="#main"
+      className={`sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded-4 focus:bg-yellow-300 focus:px-4 focus:py-3 focus:text-std-16B-170 focus:text-black ${focusRing}`}
+    >
+      {t('shell.skipToContent')}
+    </a>
+  );
+}
+
+export function ProductName() {
+  const { t } = useTranslation();
+  return (
+    <Link to="/companies" className={`inline-flex min-h-11 items-center gap-2 rounded-4 text-solid-gray-900 no-underline hover:underline ${focusRing}`}>
+      <img src="/favicon.svg" alt="" className="size-8" />
+      <span className="text-std-20B-150">{t('app.name')}</span>
+    </Link>
+  );
+}
+
+function NavItem({ to, children }: { to: '/companies' | '/admin/members' | '/admin/audit' | '/admin/mail'; children: ReactNode }) {
+  return (
+    <li>
+      <Link
+        to={to}
+        className={`flex min-h-11 items-center rounded-6 border-l-4 border-transparent px-3 py-2 text-std-16N-170 text-solid-gray-900 underline-offset-[calc(3/16*1rem)] hover:bg-solid-gray-50 hover:underline data-[status=active]:border-blue-900 data-[status=active]:bg-blue-50 data-[status=active]:font-bold data-[status=active]:text-blue-1000 ${focusRing}`}
+      >
+        {children}
+      </Link>
+    </li>
+  );
+}
+
+/** The signed-in frame: header (tenant, language, person), navigation, and the page. */
+export function AppShell() {
+  const { t } = useTranslation();
+  const { data: session } = useSession();
+  if (!session?.user) return null;
+  const tenant = currentTenantOf(session);
+  const isAdmin = tenant?.role === 'admin';
+  return (
+    <div className="flex min-h-screen flex-col bg-white text-std-16N-170">
+      <SkipLink />
+      <header className="border-b border-solid-gray-420 bg-white">
+        <div className="mx-auto flex max-w-[1440px] flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-2 lg:px-8">
+          <ProductName />
+          <div className="flex flex-wrap items-center gap-1">
+            <TenantSwitcher session={session} />
+            <LanguageMenu />
+            <UserMenu session={session} />
+          </div>
+        </div>
+      </header>
+      <div className="mx-auto flex w-full max-w-[1440px] flex-1 flex-col md:flex-row">
+        <nav aria-labelledby="main-nav-title" className="border-b border-solid-gray-420 px-4 py-4 md:w-64 md:shrink-0 md:border-r md:border-b-0 md:py-8 lg:pl-8">
+          <h2 id="main-nav-title" className="sr-only">
+            {t('nav.title')}
+          </h2>
+          <ul className="space-y-1">
+            <NavItem to="/companies">{t('nav.companies')}</NavItem>
+          </ul>
+          {isAdmin ? (
+            <>
+              <h3 className="mt-6 px-3 text-dns-14B-130 text-solid-gray-700">{t('nav.admin')}</h3>
+              <ul className="mt-2 space-y-1">
+                <NavItem to="/admin/members">{t('nav.members')}</NavItem>
+                <NavItem to="/admin/audit">{t('nav.audit')}</NavItem>
+                <NavItem to="/admin/mail">{t('nav.mail')}</NavItem>
+              </ul>
+            </>
+          ) : null}
+          <h3 id="nav-upcoming" className="mt-6 px-3 text-dns-14B-130 text-solid-gray-700">
+            {t('nav.upcoming')}
+          </h3>
+          <ul aria-labelledby="nav-upcoming" className="mt-2 space-y-1">
+            {upcoming.map((key) => (
+              <li key={key} className="flex min-h-11 flex-wrap items-center gap-2 px-3 py-2 text-std-16N-170 text-solid-gray-700">
+                <span>{t(`nav.upcomingItems.${key}`)}</span>
+                <Badge>{t('nav.notYetAvailable')}</Badge>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-8 outline-none lg:px-10">
+          <Outlet />
+        </main>
+      </div>
+      <footer className="border-t border-solid-gray-420 bg-solid-gray-50">
+        <div className="mx-auto max-w-[1440px] px-4 py-6 text-std-16N-170 text-solid-gray-700 lg:px-8">{t('shell.footer')}</div>
+      </footer>
+    </div>
+  );
+}

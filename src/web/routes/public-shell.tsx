@@ -1,0 +1,34 @@
+import { Outlet } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { ProductName, SkipLink } from './app-shell';
+import { LanguageMenu } from './header-controls';
+
+export function PublicHeader() {
+  return (
+    <header className="border-b border-solid-gray-420 bg-white">
+      <div className="mx-auto flex max-w-[1440px] flex-wrap items-center justify-between gap-4 px-4 py-2 lg:px-8">
+        <ProductName />
+        <LanguageMenu />
+      </div>
+    </header>
+  );
+}
+
+/** The frame of pages used before signing in (sign-in, password reset, invitations). */
+export function PublicShell() {
+  const { t } = useTranslation();
+  return (
+    <div className="flex min-h-screen flex-col bg-solid-gray-50 text-std-16N-170">
+      <SkipLink />
+      <PublicHeader />
+      <main id="main" tabIndex={-1} className="flex-1 px-4 py-10 outline-none sm:py-16">
+        <div className="mx-auto max-w-xl rounded-16 border border-solid-gray-420 bg-white px-6 py-8 sm:px-10 sm:py-10">
+          <Outlet />
+        </div>
+      </main>
+      <footer className="border-t border-solid-gray-420 bg-white">
+        <div className="mx-auto max-w-[1440px] px-4 py-6 text-std-16N-170 text-solid-gray-700 lg:px-8">{t('shell.footer')}</div>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,151 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, redirect } from '@tanstack/react-router';
+import { sessionQuery } from '../features/session/session.api';
+import { AppShell } from './app-shell';
+import { NotFoundPage } from './not-found';
+import { PublicShell } from './public-shell';
+import { RootLayout } from './root';
+import { type CompanySearch, parseCompanySearch } from './companies/company-search';
+
+/**
+ * The route tree (code-based, so every page is its own lazily loaded chunk). Pages that need a
+ * signed-in person live under the `app` layout, whose guard sends others to the sign-in page.
+ */
+interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: RootLayout,
+  notFoundComponent: NotFoundPage,
+});
+
+const publicLayout = createRoute({ getParentRoute: () => rootRoute, id: 'public', component: PublicShell });
+
+const signInRoute = createRoute({
+  getParentRoute: () => publicLayout,
+  path: '/sign-in',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } => ({
+    // Only a path inside the app: never an absolute URL (no open redirect).
+    redirect: typeof search.redirect === 'string' && search.redirect.startsWith('/') && !search.redirect.startsWith('//') ? search.redirect : undefined,
+  }),
+  component: lazyRouteComponent(() => import('./auth/sign-in'), 'SignInPage'),
+});
+const forgotPasswordRoute = createRoute({
+  getParentRoute: () => publicLayout,
+  path: '/forgot-password',
+  component: lazyRouteComponent(() => import('./auth/forgot-password'), 'ForgotPasswordPage'),
+});
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => publicLayout,
+  path: '/reset-password',
+  validateSearch: (search: Record<string, unknown>): { token?: string } => ({ token: typeof search.token === 'string' ? search.token : undefined }),
+  component: lazyRouteComponent(() => import('./auth/reset-password'), 'ResetPasswordPage'),
+});
+const acceptInvitationRoute = createRoute({
+  getParentRoute: () => publicLayout,
+  path: '/invitations/$tenantId/$token',
+  component: lazyRouteComponent(() => import('./auth/accept-invitation'), 'AcceptInvitationPage'),
+});
+
+const appLayout = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQuery);
+    if (!session.user) throw redirect({ to: '/sign-in', search: { redirect: location.href } });
+    return { session };
+  },
+  component: AppShell,
+});
+
+const homeRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/companies' });
+  },
+});
+
+const companiesRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/companies',
+  validateSearch: (search: Record<string, unknown>): CompanySearch => parseCompanySearch(search),
+  component: lazyRouteComponent(() => import('./companies/company-list'), 'CompanyListPage'),
+});
+const companyNewRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/companies/new',
+  component: lazyRouteComponent(() => import('./companies/company-new'), 'CompanyNewPage'),
+});
+const companyImportRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/companies/import',
+  component: lazyRouteComponent(() => import('./companies/company-import'), 'CompanyImportPage'),
+});
+const companyDetailRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/companies/$companyId',
+  component: lazyRouteComponent(() => import('./companies/company-detail'), 'CompanyDetailPage'),
+});
+const companyEditRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/companies/$companyId/edit',
+  component: lazyRouteComponent(() => import('./companies/company-edit'), 'CompanyEditPage'),
+});
+const settingsRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/settings',
+  component: lazyRouteComponent(() => import('./settings'), 'SettingsPage'),
+});
+const membersRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/admin/members',
+  component: lazyRouteComponent(() => import('./admin/members'), 'MembersPage'),
+});
+const auditRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/admin/audit',
+  validateSearch: (search: Record<string, unknown>): { entityType?: string; entityId?: string; action?: string } => ({
+    entityType: typeof search.entityType === 'string' && search.entityType ? search.entityType : undefined,
+    entityId: typeof search.entityId === 'string' && search.entityId ? search.entityId : undefined,
+    action: typeof search.action === 'string' && search.action ? search.action : undefined,
+  }),
+  component: lazyRouteComponent(() => import('./admin/audit'), 'AuditLogPage'),
+});
+const mailRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/admin/mail',
+  component: lazyRouteComponent(() => import('./admin/mail'), 'MailOutboxPage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  publicLayout.addChildren([signInRoute, forgotPasswordRoute, resetPasswordRoute, acceptInvitationRoute]),
+  appLayout.addChildren([
+    homeRoute,
+    companiesRoute,
+    companyNewRoute,
+    companyImportRoute,
+    companyDetailRoute,
+    companyEditRoute,
+    settingsRoute,
+    membersRoute,
+    auditRoute,
+    mailRoute,
+  ]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}
