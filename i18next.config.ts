@@ -15,8 +15,20 @@ export default defineConfig({
     defaultNS: 'common',
     primaryLanguage: 'ja',
     secondaryLanguages: ['en'],
-    // Enum labels are looked up with keys built from API values (roles, entity types, statuses…).
-    preservePatterns: ['enums.**'],
+    // Keys built from API values at run time (enum labels, notice tones, step names…): kept as written.
+    preservePatterns: [
+      'enums.**',
+      'notice.*',
+      'nav.upcomingItems.*',
+      'import.step.*',
+      'import.planned.*',
+      'import.done.*',
+      'companies.sort.*',
+      'companyForm.duplicateReason.*',
+      'company.*',
+      'contact.*',
+      'externalId.*',
+    ],
     indentation: 2,
     sort: true,
     removeUnusedKeys: true,

@@ -16,6 +16,7 @@ const environmentSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional()
     .describe('A PostgreSQL server (15 or later); without it the embedded PGlite database in DATA_DIR is used'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10).describe('Connections to the PostgreSQL server'),
   PUBLIC_URL: z
     .string()
     .url()
@@ -63,7 +64,7 @@ export function parseConfig(environment: Record<string, string | undefined> = pr
     host: env.HOST,
     dataDir,
     database: env.DATABASE_URL
-      ? ({ kind: 'server', url: env.DATABASE_URL } as const)
+      ? ({ kind: 'server', url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE } as const)
       : ({ kind: 'embedded', directory: path.join(dataDir, 'pglite') } as const),
     publicUrl,
     authSecret: env.AUTH_SECRET,

@@ -12,7 +12,8 @@ async function main() {
   const startedAt = performance.now();
   const config = parseConfig();
   const database = await openDatabase(
-    config.database.kind === 'server' ? config.database : { kind: 'embedded', directory: config.database.directory },
+    config.database.kind === 'server' ? { kind: 'server', url: config.database.url } : { kind: 'embedded', directory: config.database.directory },
+    { maxConnections: config.database.kind === 'server' ? config.database.poolSize : undefined },
   );
   const secret = await loadAuthSecret(config);
   const mail = createPasswordResetMail(config, database.db);
