@@ -32,6 +32,7 @@ const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 if (isStale(at('dist/web/index.html'), ['src/web', 'src/shared', 'index.html', 'vite.config.ts', 'public'])) {
   console.log('Building the web app…');
   run(npx, ['vite', 'build', '--logLevel', 'warn']);
+  run(process.execPath, [at('scripts/compress-web.mjs')]);
 }
 if (isStale(at('dist/server/main.js'), ['src/server', 'src/shared', 'package.json'])) {
   console.log('Building the server…');

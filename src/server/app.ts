@@ -130,6 +130,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     await app.register(fastifyStatic, {
       root: webRoot,
       wildcard: false,
+      preCompressed: true,
       cacheControl: false,
       setHeaders: (reply, filePath) => {
         // Vite puts a content hash in every asset name: those never change.

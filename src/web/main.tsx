@@ -3,7 +3,7 @@ import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { isApiError } from './api/client';
-import './i18n';
+import { initLocale } from './i18n';
 import { createAppRouter } from './routes/router';
 import './styles.css';
 
@@ -18,6 +18,8 @@ const queryClient = new QueryClient({
 });
 
 const router = createAppRouter(queryClient);
+
+await initLocale();
 
 const root = document.getElementById('root');
 if (root) {

@@ -1,6 +1,8 @@
 import { type ReactNode, useId } from 'react';
 
 export const thClass = 'px-4 py-3 text-start align-top text-dns-16B-130 text-solid-gray-900';
+/** Column headers stay on one line (a header broken into single characters is unreadable in Japanese). */
+export const colHeadClass = `${thClass} whitespace-nowrap`;
 export const tdClass = 'px-4 py-3 align-top text-dns-16N-130 text-solid-gray-800';
 export const headRowClass = 'border-b border-black bg-solid-gray-100';
 export const bodyRowClass = 'border-b border-solid-gray-420';

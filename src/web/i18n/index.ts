@@ -1,8 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import errorsEn from '../../shared/i18n/en/errors.json';
 import errorsJa from '../../shared/i18n/ja/errors.json';
-import commonEn from './locales/en/common.json';
 import commonJa from './locales/ja/common.json';
 
 export const locales = ['ja', 'en'] as const;
@@ -36,14 +34,26 @@ export function currentLocale(): Locale {
   return isLocale(i18n.language) ? i18n.language : 'ja';
 }
 
+/**
+ * Japanese ships with the first page; English is loaded when someone chooses it (a separate chunk),
+ * which keeps the first load small for the Japanese majority.
+ */
+async function loadCatalogs(locale: Locale): Promise<void> {
+  if (locale === 'ja' || i18n.hasResourceBundle(locale, 'common')) return;
+  const [common, errors] = await Promise.all([import('./locales/en/common.json'), import('../../shared/i18n/en/errors.json')]);
+  i18n.addResourceBundle(locale, 'common', common.default);
+  i18n.addResourceBundle(locale, 'errors', errors.default);
+}
+
 /** Switches the UI language and keeps `<html lang>` in step (screen readers pick the voice from it). */
 export async function applyLocale(locale: Locale): Promise<void> {
+  await loadCatalogs(locale);
   if (i18n.language !== locale) await i18n.changeLanguage(locale);
   document.documentElement.lang = locale;
 }
 
 void i18n.use(initReactI18next).init({
-  lng: storedLocale(),
+  lng: 'ja',
   // Japanese is the source language: an English key not yet translated shows the Japanese text.
   fallbackLng: 'ja',
   supportedLngs: [...locales],
@@ -51,12 +61,14 @@ void i18n.use(initReactI18next).init({
   ns: ['common', 'errors'],
   resources: {
     ja: { common: commonJa, errors: errorsJa },
-    en: { common: commonEn, errors: errorsEn },
   },
   returnEmptyString: false,
   interpolation: { escapeValue: false },
   react: { useSuspense: false },
 });
-document.documentElement.lang = currentLocale();
+/** Before the first render: the language this browser used last (a signed-in person's comes with the session). */
+export async function initLocale(): Promise<void> {
+  await applyLocale(storedLocale());
+}
 
 export default i18n;

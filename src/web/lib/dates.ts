@@ -1,5 +1,5 @@
 import { fiscalYearLabel, fiscalYearOf } from '../../shared/domain/fiscal-year';
-import { toTokyoDate } from '../../shared/domain/tokyo-date';
+import { formatIsoDate, toTokyoDate } from '../../shared/domain/tokyo-date';
 import { formatDate } from '../../shared/domain/wareki';
 import type { Locale } from '../i18n';
 
@@ -25,6 +25,5 @@ export function formatFiscalYearOf(iso: string, locale: Locale): string {
 
 /** `YYYY-MM-DD` in Japan, for `<time dateTime>`. */
 export function isoDateInJapan(iso: string): string {
-  const d = toTokyoDate(iso);
-  return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+  return formatIsoDate(toTokyoDate(iso));
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { DataTable, bodyRowClass, headRowClass, tdClass, thClass } from '../../components/Table';
+import { DataTable, bodyRowClass, colHeadClass, headRowClass, tdClass, thClass } from '../../components/Table';
 
 function asRecord(value: unknown): Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
@@ -23,13 +23,13 @@ export function AuditDiff({ before, after, caption }: { before: unknown; after: 
     <DataTable caption={caption} captionHidden>
       <thead>
         <tr className={headRowClass}>
-          <th scope="col" className={thClass}>
+          <th scope="col" className={colHeadClass}>
             {t('audit.field')}
           </th>
-          <th scope="col" className={thClass}>
+          <th scope="col" className={colHeadClass}>
             {t('audit.before')}
           </th>
-          <th scope="col" className={thClass}>
+          <th scope="col" className={colHeadClass}>
             {t('audit.after')}
           </th>
         </tr>

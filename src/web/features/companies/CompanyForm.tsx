@@ -273,7 +273,7 @@ function SizePreview({ form }: { form: Form }) {
     const normalized = text.normalize('NFKC').replace(/[,\s]/g, '');
     return /^\d+$/.test(normalized) ? Number(normalized) : null;
   };
-  let size: string = 'unknown';
+  let size: string;
   try {
     size = assessCompanySize({
       jsicMajor: jsicMajor || null,

@@ -8,7 +8,7 @@ import type { Company } from './companies.api';
  */
 export function SizeExplanation({ company }: { company: Company }) {
   const { t, i18n } = useTranslation();
-  let sector = null;
+  let sector: ReturnType<typeof assessCompanySize>['sector'];
   try {
     sector = assessCompanySize({
       jsicMajor: company.jsicMajor?.code ?? null,

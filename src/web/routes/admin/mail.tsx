@@ -5,7 +5,7 @@ import { ModalDialog } from '../../components/Dialog';
 import { Badge, LoadError, Loading } from '../../components/Feedback';
 import { Notice } from '../../components/Notice';
 import { PageHeading } from '../../components/PageHeading';
-import { DataTable, DetailList, bodyRowClass, headRowClass, tdClass, thClass } from '../../components/Table';
+import { DataTable, DetailList, bodyRowClass, colHeadClass, headRowClass, tdClass, thClass } from '../../components/Table';
 import { type MailMessage, useMailMessages } from '../../features/mail/mail.api';
 import { currentLocale } from '../../i18n';
 import { formatDateTime } from '../../lib/dates';
@@ -42,19 +42,19 @@ export function MailOutboxPage() {
           <DataTable caption={t('mail.caption')}>
             <thead>
               <tr className={headRowClass}>
-                <th scope="col" className={thClass}>
+                <th scope="col" className={colHeadClass}>
                   {t('mail.subject')}
                 </th>
-                <th scope="col" className={thClass}>
+                <th scope="col" className={colHeadClass}>
                   {t('mail.to')}
                 </th>
-                <th scope="col" className={thClass}>
+                <th scope="col" className={colHeadClass}>
                   {t('mail.status')}
                 </th>
-                <th scope="col" className={thClass}>
+                <th scope="col" className={colHeadClass}>
                   {t('mail.createdAt')}
                 </th>
-                <th scope="col" className={thClass}>
+                <th scope="col" className={colHeadClass}>
                   {t('members.actions')}
                 </th>
               </tr>

@@ -10,7 +10,7 @@ import { Badge, LoadError, Loading } from '../../components/Feedback';
 import { FormField, SelectInput, TextInput } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
 import { PageHeading } from '../../components/PageHeading';
-import { DataTable, bodyRowClass, headRowClass, tdClass, thClass } from '../../components/Table';
+import { DataTable, bodyRowClass, colHeadClass, headRowClass, tdClass, thClass } from '../../components/Table';
 import { type Invitation, type Member, type Role, useChangeRole, useInvitations, useInvite, useMembers, useRemoveMember, useRevokeInvitation } from '../../features/members/members.api';
 import { useSession } from '../../features/session/session.api';
 import { currentLocale } from '../../i18n';
@@ -60,23 +60,23 @@ function MemberTable({ members, canChangeRoles }: { members: Member[]; canChange
       <DataTable caption={t('members.caption', { count: members.length })}>
         <thead>
           <tr className={headRowClass}>
-            <th scope="col" className={thClass}>
+            <th scope="col" className={colHeadClass}>
               {t('members.name')}
             </th>
-            <th scope="col" className={thClass}>
+            <th scope="col" className={colHeadClass}>
               {t('members.email')}
             </th>
-            <th scope="col" className={thClass}>
+            <th scope="col" className={colHeadClass}>
               {t('members.role')}
             </th>
-            <th scope="col" className={thClass}>
+            <th scope="col" className={colHeadClass}>
               {t('members.twoFactor')}
             </th>
-            <th scope="col" className={thClass}>
+            <th scope="col" className={colHeadClass}>
               {t('members.joinedAt')}
             </th>
             {canChangeRoles ? (
-              <th scope="col" className={thClass}>
+              <th scope="col" className={colHeadClass}>
                 {t('members.actions')}
               </th>
             ) : null}
@@ -234,19 +234,19 @@ function PendingInvitations() {
         <DataTable caption={t('members.pendingCaption')} captionHidden>
           <thead>
             <tr className={headRowClass}>
-              <th scope="col" className={thClass}>
+              <th scope="col" className={colHeadClass}>
                 {t('members.email')}
               </th>
-              <th scope="col" className={thClass}>
+              <th scope="col" className={colHeadClass}>
                 {t('members.role')}
               </th>
-              <th scope="col" className={thClass}>
+              <th scope="col" className={colHeadClass}>
                 {t('members.invitedBy')}
               </th>
-              <th scope="col" className={thClass}>
+              <th scope="col" className={colHeadClass}>
                 {t('members.expiresAt')}
               </th>
-              <th scope="col" className={thClass}>
+              <th scope="col" className={colHeadClass}>
                 {t('members.actions')}
               </th>
             </tr>

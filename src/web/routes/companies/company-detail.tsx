@@ -7,7 +7,7 @@ import { ConfirmDialog } from '../../components/Dialog';
 import { Badge, LoadError, Loading } from '../../components/Feedback';
 import { Notice } from '../../components/Notice';
 import { PageHeading } from '../../components/PageHeading';
-import { DataTable, DetailList, bodyRowClass, headRowClass, tdClass, thClass } from '../../components/Table';
+import { DataTable, DetailList, bodyRowClass, colHeadClass, headRowClass, tdClass, thClass } from '../../components/Table';
 import { ButtonLink, TextLink } from '../../components/TextLink';
 import { AuditDiff } from '../../features/audit/AuditDiff';
 import { type Company, useCompany, useCompanyHistory, useSetArchived } from '../../features/companies/companies.api';
@@ -126,7 +126,7 @@ function CompanyDetail({ company }: { company: Company }) {
             <thead>
               <tr className={headRowClass}>
                 {(['name', 'role', 'email', 'phone'] as const).map((key) => (
-                  <th key={key} scope="col" className={thClass}>
+                  <th key={key} scope="col" className={colHeadClass}>
                     {t(`contact.${key}`)}
                   </th>
                 ))}

@@ -7,7 +7,7 @@ import { LoadError, ProgressBar } from '../../components/Feedback';
 import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
 import { PageHeading } from '../../components/PageHeading';
-import { DataTable, DetailList, bodyRowClass, headRowClass, tdClass, thClass } from '../../components/Table';
+import { DataTable, DetailList, bodyRowClass, colHeadClass, headRowClass, tdClass, thClass } from '../../components/Table';
 import { TextLink } from '../../components/TextLink';
 import { type ImportJob, useApplyDryRun, useImportJob, useStartImport } from '../../features/company-import/company-import.api';
 import { formatCount } from '../../features/companies/company-labels';
@@ -182,13 +182,13 @@ function Rejections({ job }: { job: ImportJob }) {
       <DataTable caption={t('import.rejectedCaption')} captionHidden>
         <thead>
           <tr className={headRowClass}>
-            <th scope="col" className={thClass}>
+            <th scope="col" className={colHeadClass}>
               {t('import.line')}
             </th>
-            <th scope="col" className={thClass}>
+            <th scope="col" className={colHeadClass}>
               {t('import.column')}
             </th>
-            <th scope="col" className={thClass}>
+            <th scope="col" className={colHeadClass}>
               {t('import.reason')}
             </th>
           </tr>

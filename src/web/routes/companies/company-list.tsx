@@ -5,14 +5,14 @@ import { Button } from '../../components/Button';
 import { Badge, LoadError, Loading } from '../../components/Feedback';
 import { FormField, SelectInput, TextInput } from '../../components/FormField';
 import { PageHeading } from '../../components/PageHeading';
-import { DataTable, bodyRowClass, headRowClass, tdClass, thClass } from '../../components/Table';
+import { DataTable, bodyRowClass, colHeadClass, headRowClass, tdClass, thClass } from '../../components/Table';
+import { DateText } from '../../components/DateText';
 import { ButtonLink, TextLink } from '../../components/TextLink';
 import { type CompanyListParams, useCompanyList } from '../../features/companies/companies.api';
-import { formatCount, industryOf, placeOf } from '../../features/companies/company-labels';
+import { formatCount, placeOf } from '../../features/companies/company-labels';
 import { CsvExport } from '../../features/company-import/CsvExport';
 import { useJsic, useMunicipalities, usePrefectures } from '../../features/reference/reference.api';
 import { currentLocale } from '../../i18n';
-import { formatLongDate } from '../../lib/dates';
 import type { CompanySearch } from './company-search';
 
 const PAGE_SIZE = 50;
@@ -86,25 +86,25 @@ export function CompanyListPage() {
           <DataTable caption={t('companies.list.caption', { first, last, total: formatCount(data.total, locale) })} className="mt-6">
             <thead>
               <tr className={headRowClass}>
-                <th scope="col" className={thClass}>
+                <th scope="col" className={colHeadClass}>
                   {t('company.name')}
                 </th>
-                <th scope="col" className={thClass}>
+                <th scope="col" className={colHeadClass}>
                   {t('company.entityType')}
                 </th>
-                <th scope="col" className={thClass}>
+                <th scope="col" className={colHeadClass}>
                   {t('company.place')}
                 </th>
-                <th scope="col" className={thClass}>
+                <th scope="col" className={colHeadClass}>
                   {t('company.industry')}
                 </th>
-                <th scope="col" className={`${thClass} text-end`}>
+                <th scope="col" className={`${colHeadClass} text-end`}>
                   {t('company.employees')}
                 </th>
-                <th scope="col" className={thClass}>
+                <th scope="col" className={colHeadClass}>
                   {t('company.sizeClass')}
                 </th>
-                <th scope="col" className={thClass}>
+                <th scope="col" className={colHeadClass}>
                   {t('company.updatedAt')}
                 </th>
               </tr>
@@ -123,12 +123,14 @@ export function CompanyListPage() {
                       </span>
                     ) : null}
                   </th>
-                  <td className={tdClass}>{t(`enums.entityType.${company.entityType}`)}</td>
-                  <td className={tdClass}>{placeOf(company)}</td>
+                  <td className={`${tdClass} min-w-24`}>{t(`enums.entityType.${company.entityType}`)}</td>
+                  <td className={`${tdClass} min-w-28`}>{placeOf(company)}</td>
                   <td className={`${tdClass} min-w-40`}>{company.jsicMajor ? `${company.jsicMajor.name}` : ''}{company.jsicMiddle ? <span className="block text-dns-14N-130 text-solid-gray-700">{company.jsicMiddle.name}</span> : null}</td>
                   <td className={`${tdClass} text-end tabular-nums`}>{formatCount(company.employees, locale)}</td>
-                  <td className={tdClass}>{t(`enums.sizeClass.${company.sizeClass}`)}</td>
-                  <td className={`${tdClass} min-w-40`}>{formatLongDate(company.updatedAt, locale)}</td>
+                  <td className={`${tdClass} whitespace-nowrap`}>{t(`enums.sizeClass.${company.sizeClass}`)}</td>
+                  <td className={tdClass}>
+                    <DateText iso={company.updatedAt} />
+                  </td>
                 </tr>
               ))}
             </tbody>

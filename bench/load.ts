@@ -1,0 +1,37 @@
+/** A closed-loop load: `concurrency` workers each repeat `request` until `durationMs` has passed. */
+export async function measureLoad(options: { concurrency: number; durationMs: number; warmupMs?: number; request: (worker: number) => Promise<void> }) {
+  const { concurrency, durationMs, warmupMs = 1000, request } = options;
+  const warmupEnd = performance.now() + warmupMs;
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, worker) => {
+      while (performance.now() < warmupEnd) await request(worker);
+    }),
+  );
+  const latencies: number[] = [];
+  let errors = 0;
+  const start = performance.now();
+  const end = start + durationMs;
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, worker) => {
+      while (performance.now() < end) {
+        const before = performance.now();
+        try {
+          await request(worker);
+          latencies.push(performance.now() - before);
+        } catch {
+          errors++;
+        }
+      }
+    }),
+  );
+  const elapsed = (performance.now() - start) / 1000;
+  latencies.sort((a, b) => a - b);
+  const quantile = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
+  return { requests: latencies.length, errors, rps: latencies.length / elapsed, p50: quantile(0.5), p99: quantile(0.99) };
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
