@@ -28,6 +28,7 @@ export default defineConfig({
       'company.*',
       'contact.*',
       'externalId.*',
+      'auditField.*',
     ],
     indentation: 2,
     sort: true,

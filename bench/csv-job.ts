@@ -56,7 +56,7 @@ const records = inputs.map((input, index) => [
 ]);
 const file = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(stringify([header, ...records], { record_delimiter: '\r\n' }))]);
 
-const imports = createCompanyImportService(db, createCompanyService(db), pino({ level: 'warn' }));
+const imports = createCompanyImportService(db, createCompanyService(db), pino({ level: 'warn' }), database.maintain);
 const memoryBeforeImport = process.memoryUsage().rss;
 const importStarted = performance.now();
 const job = await imports.start(principal, { fileName: 'bench.csv', bytes: file, mode: 'apply' });

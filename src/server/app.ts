@@ -7,7 +7,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import { sql } from 'drizzle-orm';
-import Fastify from 'fastify';
+import Fastify, { type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import type { Database } from './db/client';
@@ -32,6 +32,11 @@ export interface AppDependencies {
   database: Database;
   auth: AuthSystem;
   mailer?: Mailer;
+}
+
+function sessionKey(request: FastifyRequest): string | undefined {
+  const entry = Object.entries(request.cookies ?? {}).find(([name]) => name.endsWith('.session_token'));
+  return entry ? `session:${entry[1]}` : undefined;
 }
 
 /** The 10 MB upload limit named in the product's rules for attachments and imports. */
@@ -85,9 +90,11 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await app.register(fastifyMultipart, { limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 1, fields: 10 } });
   await app.register(fastifyRateLimit, {
     global: true,
-    max: 600,
+    max: config.rateLimits.apiPerMinute,
     timeWindow: '1 minute',
     allowList: (request) => !request.url.startsWith('/api/'),
+    // A whole office may share one address: count signed-in traffic per session, the rest per address.
+    keyGenerator: (request) => sessionKey(request) ?? request.ip,
     errorResponseBuilder: (_request, context) => Object.assign(new Error('rate limited'), { statusCode: context.statusCode }),
   });
   await app.register(fastifySwagger, {

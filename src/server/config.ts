@@ -37,6 +37,18 @@ const environmentSchema = z.object({
     .enum(['auto', 'always', 'never'])
     .default('auto')
     .describe('auto: seed demo data when the database has no tenant yet'),
+  RATE_LIMIT_API_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(1200)
+    .describe('API requests per minute per session (per client address when signed out)'),
+  RATE_LIMIT_SIGN_IN_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(20)
+    .describe('Sign-in, two-factor, reset and invitation attempts per minute per client address (offices share addresses)'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z
     .enum(['true', 'false'])
@@ -72,6 +84,7 @@ export function parseConfig(environment: Record<string, string | undefined> = pr
     mailFrom: env.MAIL_FROM,
     seedDemo: env.SEED_DEMO,
     logLevel: env.LOG_LEVEL,
+    rateLimits: { apiPerMinute: env.RATE_LIMIT_API_PER_MINUTE, signInPerMinute: env.RATE_LIMIT_SIGN_IN_PER_MINUTE },
     trustProxy: env.TRUST_PROXY,
   };
 }

@@ -22,9 +22,14 @@ async function main() {
   const shouldSeed = config.seedDemo === 'always' || (config.seedDemo === 'auto' && (await isEmptyDatabase(database.db)));
   if (shouldSeed) await seedDemo(database.db);
 
+  if (shouldSeed) await database.maintain();
   const app = await buildApp({ config, database, auth: { auth, secret } });
   mail.onEnqueued(() => void app.mailer.deliverPending());
   const deliveryTimer = setInterval(() => void app.mailer.deliverPending(), 60_000);
+  // The embedded database has no autovacuum: refresh its statistics soon after start and every few hours.
+  const maintain = () => database.maintain().catch((error: unknown) => app.log.warn({ err: error }, 'database maintenance failed'));
+  const firstMaintenance = setTimeout(maintain, 30_000);
+  const maintenanceTimer = setInterval(maintain, 6 * 60 * 60 * 1000);
 
   await app.listen({ port: config.port, host: config.host });
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
@@ -45,6 +50,8 @@ async function main() {
     closing = true;
     app.log.info({ signal }, 'shutting down');
     clearInterval(deliveryTimer);
+    clearTimeout(firstMaintenance);
+    clearInterval(maintenanceTimer);
     await app.close();
     await database.close();
     process.exit(0);

@@ -2,6 +2,15 @@ import type { LightMyRequestResponse } from 'fastify';
 import type { App } from '../../src/server/platform/http';
 import { TEST_ORIGIN } from './test-app';
 
+const documentationNetworks = ['192.0.2', '198.51.100', '203.0.113'];
+let clientCount = 0;
+
+/** Distinct addresses from the documentation ranges (RFC 5737), never used on a real network. */
+function nextDocumentationAddress(): string {
+  const index = clientCount++;
+  return `${documentationNetworks[Math.floor(index / 254) % documentationNetworks.length]}.${(index % 254) + 1}`;
+}
+
 /**
  * A browser-like client over app.inject: it keeps cookies, sends the CSRF token and our Origin,
  * and can name a tenant (X-Tenant-Id), as the web app does.
@@ -11,7 +20,7 @@ export class ApiClient {
   csrfToken = '';
   tenantId: string | null = null;
   /** Each client looks like its own machine, so per-address rate limits apply per client (inject sends nothing). */
-  readonly remoteAddress = `192.0.2.${Math.floor(Math.random() * 250) + 1}`;
+  readonly remoteAddress = nextDocumentationAddress();
 
   constructor(private readonly app: App) {}
 

@@ -24,6 +24,12 @@ export interface Database {
   /** Runs as tsumugi_app: row-level security applies to every query made through it. */
   db: Db;
   close(): Promise<void>;
+  /**
+   * Refreshes planner statistics. A PostgreSQL server does this itself
+   * (autovacuum); PGlite has no background workers, so the app calls this after bulk changes and
+   * periodically (main.ts), or the planner keeps guessing from the empty tables of the first start.
+   */
+  maintain(): Promise<void>;
 }
 
 export const APP_ROLE = 'tsumugi_app';
@@ -49,7 +55,16 @@ export async function openDatabase(target: DatabaseTarget, options: { maxConnect
       await client.close();
       throw error;
     }
-    return { kind: 'embedded', db: db as unknown as Db, close: () => client.close() };
+    return {
+      kind: 'embedded',
+      db: db as unknown as Db,
+      close: () => client.close(),
+      // One exec, so no other query runs as the owner in between. (VACUUM cannot run in the implicit
+      // transaction of a multi-statement exec; ANALYZE, what the planner needs, can.)
+      maintain: async () => {
+        await client.exec(`RESET ROLE; ANALYZE; SET ROLE ${APP_ROLE};`);
+      },
+    };
   }
 
   const owner = new pg.Client({ connectionString: target.url });
@@ -61,14 +76,11 @@ export async function openDatabase(target: DatabaseTarget, options: { maxConnect
   } finally {
     await owner.end();
   }
-  const pool = new pg.Pool({ connectionString: target.url, max: options.maxConnections ?? 10 });
-  // Every pooled connection runs as the application role; the owner is used only for migrations.
-  // (withTenant also sets the role per transaction, so a failed SET here cannot widen access.)
-  pool.on('connect', (client) => {
-    client.query(`SET ROLE ${APP_ROLE}`).catch((error: unknown) => client.emit('error', error));
-  });
+  // Every pooled connection runs as the application role from its start (a startup parameter, no extra
+  // round trip); the owner is used only for migrations. withActor/withTenant set it per transaction too.
+  const pool = new pg.Pool({ connectionString: target.url, max: options.maxConnections ?? 10, options: `-c role=${APP_ROLE}` });
   const db = drizzlePg({ client: pool, schema });
-  return { kind: 'server', db: db as unknown as Db, close: () => pool.end() };
+  return { kind: 'server', db: db as unknown as Db, close: () => pool.end(), maintain: async () => undefined };
 }
 
 /**

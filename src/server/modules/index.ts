@@ -18,9 +18,9 @@ import { referenceRoutes } from './reference/reference.routes';
 export function registerModules(app: App, deps: AppDependencies & { mailer: Mailer }) {
   const { db } = deps.database;
   authRoutes(app, createAuthService(db, deps.auth.auth, deps.auth.secret), deps.config, deps.mailer);
-  memberRoutes(app, createMemberService(db, deps.config), deps.mailer);
+  memberRoutes(app, createMemberService(db, deps.config), deps.mailer, deps.config);
   const companies = createCompanyService(db);
-  companyRoutes(app, companies, createCompanyImportService(db, companies, app.log), db);
+  companyRoutes(app, companies, createCompanyImportService(db, companies, app.log, deps.database.maintain), db);
   auditRoutes(app, createAuditService(db));
   mailRoutes(app, createMailService(db, deps.mailer));
   referenceRoutes(app);

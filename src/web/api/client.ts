@@ -31,8 +31,22 @@ export function apiHeaders(method: string, headers: Headers = new Headers()): He
   return headers;
 }
 
+/**
+ * A page that changes something before anything read the session (the forgot-password form opened
+ * from a mail) first fetches the CSRF token, which also sets its cookie.
+ */
+async function ensureCsrfToken(): Promise<void> {
+  if (requestContext.csrfToken) return;
+  const response = await fetch('/api/v1/auth/session', { credentials: 'same-origin', headers: { 'Accept-Language': currentLocale() } });
+  if (response.ok) {
+    const session = (await response.json()) as { csrfToken?: string };
+    if (session.csrfToken) requestContext.csrfToken = session.csrfToken;
+  }
+}
+
 const contextHeaders: Middleware = {
-  onRequest({ request }) {
+  async onRequest({ request }) {
+    if (!SAFE_METHODS.has(request.method.toUpperCase())) await ensureCsrfToken();
     apiHeaders(request.method, request.headers);
     return request;
   },
@@ -90,6 +104,7 @@ export async function rawApiFetch(path: string, init: RequestInit = {}): Promise
   const method = init.method ?? 'GET';
   let response: Response;
   try {
+    if (!SAFE_METHODS.has(method.toUpperCase())) await ensureCsrfToken();
     response = await fetch(path, { ...init, method, credentials: 'same-origin', headers: apiHeaders(method, new Headers(init.headers)) });
   } catch {
     throw new ApiError(0, undefined);

@@ -204,6 +204,34 @@ CREATE TABLE "company_external_id" (
 );
 --> statement-breakpoint
 ALTER TABLE "company_external_id" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE TABLE "import_job" (
+	"tenant_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"mode" text NOT NULL,
+	"status" text NOT NULL,
+	"file_name" text NOT NULL,
+	"file_data" "bytea" NOT NULL,
+	"encoding" text,
+	"total_rows" integer,
+	"processed_rows" integer DEFAULT 0 NOT NULL,
+	"created_count" integer DEFAULT 0 NOT NULL,
+	"updated_count" integer DEFAULT 0 NOT NULL,
+	"unchanged_count" integer DEFAULT 0 NOT NULL,
+	"rejected_count" integer DEFAULT 0 NOT NULL,
+	"rejected" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"ignored_columns" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"error" jsonb,
+	"dry_run_of" uuid,
+	"created_by" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"started_at" timestamp with time zone,
+	"finished_at" timestamp with time zone,
+	"heartbeat_at" timestamp with time zone,
+	CONSTRAINT "import_job_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+ALTER TABLE "import_job" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 ALTER TABLE "auth_account" ADD CONSTRAINT "auth_account_user_id_auth_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."auth_user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "auth_session" ADD CONSTRAINT "auth_session_user_id_auth_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."auth_user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "auth_two_factor" ADD CONSTRAINT "auth_two_factor_user_id_auth_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."auth_user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -217,6 +245,7 @@ ALTER TABLE "mail_message" ADD CONSTRAINT "mail_message_tenant_id_tenant_id_fk" 
 ALTER TABLE "company" ADD CONSTRAINT "company_tenant_id_tenant_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenant"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "company_contact" ADD CONSTRAINT "company_contact_tenant_id_company_id_company_tenant_id_id_fk" FOREIGN KEY ("tenant_id","company_id") REFERENCES "public"."company"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "company_external_id" ADD CONSTRAINT "company_external_id_tenant_id_company_id_company_tenant_id_id_fk" FOREIGN KEY ("tenant_id","company_id") REFERENCES "public"."company"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "import_job" ADD CONSTRAINT "import_job_tenant_id_tenant_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenant"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "auth_account_user_idx" ON "auth_account" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "auth_session_user_idx" ON "auth_session" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "auth_two_factor_user_idx" ON "auth_two_factor" USING btree ("user_id");--> statement-breakpoint
@@ -230,6 +259,7 @@ CREATE INDEX "mail_message_tenant_idx" ON "mail_message" USING btree ("tenant_id
 CREATE INDEX "mail_message_status_idx" ON "mail_message" USING btree ("status","created_at");--> statement-breakpoint
 CREATE INDEX "company_search_trgm_idx" ON "company" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "company_name_sort_idx" ON "company" USING btree ("tenant_id","name_sort","id");--> statement-breakpoint
+CREATE INDEX "company_active_name_sort_idx" ON "company" USING btree ("tenant_id","name_sort","id") WHERE "company"."archived_at" IS NULL;--> statement-breakpoint
 CREATE INDEX "company_updated_idx" ON "company" USING btree ("tenant_id","updated_at","id");--> statement-breakpoint
 CREATE INDEX "company_municipality_idx" ON "company" USING btree ("tenant_id","municipality_code");--> statement-breakpoint
 CREATE INDEX "company_industry_idx" ON "company" USING btree ("tenant_id","jsic_major","jsic_middle");--> statement-breakpoint
@@ -239,6 +269,7 @@ CREATE INDEX "company_name_key_idx" ON "company" USING btree ("tenant_id","name_
 CREATE INDEX "company_tags_idx" ON "company" USING gin ("tags");--> statement-breakpoint
 CREATE INDEX "company_contact_company_idx" ON "company_contact" USING btree ("tenant_id","company_id","position");--> statement-breakpoint
 CREATE INDEX "company_external_id_company_idx" ON "company_external_id" USING btree ("tenant_id","company_id");--> statement-breakpoint
+CREATE INDEX "import_job_created_idx" ON "import_job" USING btree ("tenant_id","created_at");--> statement-breakpoint
 CREATE POLICY "tenant_isolation" ON "invitation" AS PERMISSIVE FOR ALL TO public USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());--> statement-breakpoint
 CREATE POLICY "tenant_isolation" ON "membership" AS PERMISSIVE FOR ALL TO public USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());--> statement-breakpoint
 CREATE POLICY "membership_own" ON "membership" AS PERMISSIVE FOR SELECT TO public USING (user_id = app_current_user());--> statement-breakpoint
@@ -251,4 +282,5 @@ CREATE POLICY "mail_insert" ON "mail_message" AS PERMISSIVE FOR INSERT TO public
 CREATE POLICY "mail_deliver" ON "mail_message" AS PERMISSIVE FOR ALL TO public USING (current_setting('app.mail_delivery', true) = 'on') WITH CHECK (current_setting('app.mail_delivery', true) = 'on');--> statement-breakpoint
 CREATE POLICY "tenant_isolation" ON "company" AS PERMISSIVE FOR ALL TO public USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());--> statement-breakpoint
 CREATE POLICY "tenant_isolation" ON "company_contact" AS PERMISSIVE FOR ALL TO public USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());--> statement-breakpoint
-CREATE POLICY "tenant_isolation" ON "company_external_id" AS PERMISSIVE FOR ALL TO public USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());
+CREATE POLICY "tenant_isolation" ON "company_external_id" AS PERMISSIVE FOR ALL TO public USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());--> statement-breakpoint
+CREATE POLICY "tenant_isolation" ON "import_job" AS PERMISSIVE FOR ALL TO public USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());

@@ -17,6 +17,8 @@ ALTER TABLE "company_contact" FORCE ROW LEVEL SECURITY;
 --> statement-breakpoint
 ALTER TABLE "company_external_id" FORCE ROW LEVEL SECURITY;
 --> statement-breakpoint
+ALTER TABLE "import_job" FORCE ROW LEVEL SECURITY;
+--> statement-breakpoint
 GRANT USAGE ON SCHEMA public TO tsumugi_app;
 --> statement-breakpoint
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO tsumugi_app;

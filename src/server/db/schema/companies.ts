@@ -57,6 +57,8 @@ export const company = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     index('company_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     index('company_name_sort_idx').on(t.tenantId, t.nameSort, t.id),
+    // The default list (active companies, あいうえお順) and its count read this index alone.
+    index('company_active_name_sort_idx').on(t.tenantId, t.nameSort, t.id).where(sql`${t.archivedAt} IS NULL`),
     index('company_updated_idx').on(t.tenantId, t.updatedAt, t.id),
     index('company_municipality_idx').on(t.tenantId, t.municipalityCode),
     index('company_industry_idx').on(t.tenantId, t.jsicMajor, t.jsicMiddle),

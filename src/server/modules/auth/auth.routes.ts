@@ -21,11 +21,10 @@ import type { Mailer } from '../../platform/mail/mailer';
 import type { AuthService } from './auth.service';
 
 const tags = ['auth'];
-/** Per client address, on top of the per-account lockout. */
-const signInRateLimit = { rateLimit: { max: 10, timeWindow: '1 minute' } };
-
 /** Sign-in, sign-out, two-factor, password reset and the session summary. */
 export function authRoutes(app: App, service: AuthService, config: Config, mailer: Mailer) {
+  // Per client address, on top of the per-account lockout.
+  const signInRateLimit = { rateLimit: { max: config.rateLimits.signInPerMinute, timeWindow: '1 minute', keyGenerator: (request: { ip: string }) => request.ip } };
   app.get('/auth/session', {
     schema: { tags, summary: 'Who is signed in, their tenants, and the CSRF token', response: { 200: sessionInfo } },
     handler: async (request, reply) => service.describeSession(request.identity, ensureCsrfToken(request, reply, config)),

@@ -25,7 +25,7 @@ type Mode = 'dry_run' | 'apply';
  * batches, and its progress and report are read by polling. Writes are idempotent upserts, so a job
  * interrupted half-way can simply be run again.
  */
-export function createCompanyImportService(db: Db, companies: CompanyService, log: FastifyBaseLogger) {
+export function createCompanyImportService(db: Db, companies: CompanyService, log: FastifyBaseLogger, afterBulkChange: () => Promise<void> = async () => undefined) {
   const running = new Set<Promise<void>>();
 
   function present(row: ImportJobRow, actor: Actor): ImportJob {
@@ -110,6 +110,9 @@ export function createCompanyImportService(db: Db, companies: CompanyService, lo
       await flush();
       rejected.sort((a, b) => a.line - b.line);
       await save({ ...totals, rejected, status: 'completed', finishedAt: new Date() });
+      if (setup.mode === 'apply' && totals.createdCount + totals.updatedCount > 0) {
+        await afterBulkChange().catch((error: unknown) => log.warn({ err: error, jobId }, 'statistics refresh after the import failed'));
+      }
     } catch (error) {
       const code = error instanceof ImportFileError ? error.code : error instanceof AppError ? error.code : 'INTERNAL';
       if (!(error instanceof ImportFileError)) log.error({ err: error, jobId }, 'import failed');

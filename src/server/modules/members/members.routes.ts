@@ -13,6 +13,7 @@ import {
 } from '../../../shared/schemas/members';
 import { requirePrincipal } from '../../platform/auth/auth.plugin';
 import type { App } from '../../platform/http';
+import type { Config } from '../../config';
 import type { Mailer } from '../../platform/mail/mailer';
 import type { MemberService } from './members.service';
 
@@ -22,7 +23,7 @@ const invitationParams = z.strictObject({ id: z.uuid() });
 const tokenParams = z.strictObject({ tenantId: z.uuid(), token: z.string().min(20).max(100) });
 
 /** People of the current tenant, their roles, and invitations. */
-export function memberRoutes(app: App, members: MemberService, mailer: Mailer) {
+export function memberRoutes(app: App, members: MemberService, mailer: Mailer, config: Config) {
   app.get('/users', {
     schema: { tags, summary: 'Members of the current tenant', response: { 200: memberList, ...errorResponses(401, 403) } },
     handler: async (request) => members.list(requirePrincipal(request)),
@@ -75,7 +76,7 @@ export function memberRoutes(app: App, members: MemberService, mailer: Mailer) {
   });
 
   app.post('/public/invitations/:tenantId/:token/accept', {
-    config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+    config: { rateLimit: { max: config.rateLimits.signInPerMinute, timeWindow: '1 minute', keyGenerator: (request: { ip: string }) => request.ip } },
     schema: {
       tags,
       summary: 'Accept an invitation: a new person sends a name and password; an existing one signs in first',

@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +11,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { DataTable, DetailList, bodyRowClass, colHeadClass, headRowClass, tdClass, thClass } from '../../components/Table';
 import { ButtonLink, TextLink } from '../../components/TextLink';
 import { AuditDiff } from '../../features/audit/AuditDiff';
-import { type Company, useCompany, useCompanyHistory, useSetArchived } from '../../features/companies/companies.api';
+import { type Company, companyKeys, useCompany, useCompanyHistory, useSetArchived } from '../../features/companies/companies.api';
 import { formatCount, industryOf, orNotRecorded, placeOf } from '../../features/companies/company-labels';
 import { SizeExplanation } from '../../features/companies/SizeExplanation';
 import { currentLocale } from '../../i18n';
@@ -174,6 +175,7 @@ function CompanyDetail({ company }: { company: Company }) {
 function StateActions({ company }: { company: Company }) {
   const { t } = useTranslation();
   const setArchived = useSetArchived(company.id);
+  const queryClient = useQueryClient();
   const [isOpen, setOpen] = useState(false);
   const isArchived = company.archivedAt !== null;
   const canChangeState = isArchived ? company.abilities.restore : company.abilities.archive;
@@ -203,13 +205,24 @@ function StateActions({ company }: { company: Company }) {
         confirmLabel={isArchived ? t('companies.detail.restore') : t('companies.detail.archive')}
         tone={isArchived ? 'primary' : 'danger'}
         isBusy={setArchived.isPending}
-        onConfirm={() => setArchived.mutate({ archived: !isArchived, version: company.version }, { onSuccess: () => setOpen(false) })}
+        onConfirm={() =>
+          setArchived.mutate(
+            { archived: !isArchived, version: company.version },
+            {
+              onSuccess: () => setOpen(false),
+              // Someone saved first: show their version so the next try starts from it.
+              onError: (error) => {
+                if (isApiError(error) && error.code === 'VERSION_CONFLICT') void queryClient.invalidateQueries({ queryKey: companyKeys.detail(company.id) });
+              },
+            },
+          )
+        }
       >
         <p>{isArchived ? t('companies.detail.restoreBody', { name: company.name }) : t('companies.detail.archiveBody', { name: company.name })}</p>
         {setArchived.isError ? (
           <p role="alert" className="mt-4 text-dns-16N-130 text-error-2">
             ＊{errorMessage(t, setArchived.error)}
-            {conflict ? ` ${t('companies.detail.reloadHint')}` : ''}
+            {conflict ? ` ${t('companies.detail.conflictReloaded')}` : ''}
           </p>
         ) : null}
       </ConfirmDialog>

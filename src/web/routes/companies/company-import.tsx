@@ -224,16 +224,25 @@ function DryRunReport({ job, onApplied, onStartOver }: { job: ImportJob; onAppli
       <h2 id="report-heading" ref={heading} tabIndex={-1} className="mb-4 text-std-24B-150 outline-none">
         {t('import.reportTitle')}
       </h2>
-      <Notice tone={job.rejectedCount > 0 ? 'warning' : 'success'} className="mb-6" live="polite" title={t('import.reportSummary', { count: toImport, rejected: job.rejectedCount })} />
+      <Notice
+        tone={job.rejectedCount > 0 ? 'warning' : 'success'}
+        className="mb-6"
+        live="polite"
+        title={
+          toImport === 0 && job.unchanged > 0
+            ? t('import.reportNoChange', { count: job.unchanged, rejected: job.rejectedCount })
+            : t('import.reportSummary', { count: toImport, rejected: job.rejectedCount })
+        }
+      />
       <Counts job={job} planned />
       <Rejections job={job} />
       {apply.isError ? (
         <Notice tone="error" className="mt-6" live="assertive" title={errorMessage(t, apply.error)} />
       ) : null}
       <div className="mt-8 flex flex-wrap gap-4">
-        {toImport > 0 ? (
+        {toImport + job.unchanged > 0 ? (
           <Button variant="solid-fill" size="lg" isBusy={apply.isPending} onClick={() => apply.mutate(job.id, { onSuccess: (applied) => onApplied(applied.id) })}>
-            {t('import.apply', { count: toImport })}
+            {toImport > 0 ? t('import.apply', { count: toImport }) : t('import.applyUnchanged')}
           </Button>
         ) : (
           <p className="text-std-16N-170">{t('import.nothingToImport')}</p>
