@@ -139,7 +139,6 @@ async function benchTarget(target: 'pglite' | 'server') {
   const label = target === 'pglite' ? 'PGlite' : 'PostgreSQL server';
   log(`\n## ${label}`);
   const dataDir = path.join(work, 'pglite'); // the server's embedded directory is DATA_DIR/pglite
-  let tenants: BenchTenant[] = [];
   if (target === 'server') {
     const admin = new pg.Client({ connectionString: serverAdminUrl });
     await admin.connect();
@@ -150,7 +149,7 @@ async function benchTarget(target: 'pglite' | 'server') {
   }
   const database = await openDatabase(target === 'server' ? { kind: 'server', url: serverUrl } : { kind: 'embedded', directory: dataDir });
   log(`dataset: ${TENANTS} tenants × ${PER_TENANT} companies`);
-  tenants = await ensureDataset(database.db, TENANTS, PER_TENANT, log);
+  const tenants: BenchTenant[] = await ensureDataset(database.db, TENANTS, PER_TENANT, log);
   await database.maintain();
   await database.close();
   if (target === 'server') {

@@ -136,7 +136,8 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   if (existsSync(webRoot)) {
     await app.register(fastifyStatic, {
       root: webRoot,
-      wildcard: false,
+      // Looks files up per request, so a rebuilt dist/web is served without a restart.
+      wildcard: true,
       preCompressed: true,
       cacheControl: false,
       setHeaders: (reply, filePath) => {

@@ -19,7 +19,8 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
         code,
         message: t(code, extra.params ?? {}),
         fields: fields.map((field) => ({ ...field, message: t(`field.${field.code}`, { ...field.params, defaultValue: t('field.invalid') }) })),
-        ...(extra.details ? { details: extra.details } : {}),
+        // Parameters of the message (minutes of a lockout, an upload limit) travel as details too, for the UI's own wording.
+        ...(extra.details || extra.params ? { details: { ...extra.params, ...extra.details } } : {}),
       },
     };
     return reply.status(errorStatus[code]).send(body);

@@ -144,7 +144,7 @@ export function demoCompanies(tenant: DemoTenant, count: number, seed: number): 
     const [place, placeKana] = random.pick(placeWords);
     const major = random.weighted(majorWeights);
     const [business, businessKana, middle] = random.pick(businessByMajor[major]!);
-    const [form, formKana, entityType] = random.weighted(legalForms.map((entry) => [entry, entry[3]] as const));
+    const [form, , entityType] = random.weighted(legalForms.map((entry) => [entry, entry[3]] as const));
     const core = `${place}${business}`;
     const name = form ? (random.next() < 0.8 ? `${form}${core}` : `${core}${form}`) : entityType === 'sole_proprietor' ? `${core} ${random.pick(familyNames)}` : `${core}（創業準備）`;
     if (usedNames.has(name)) continue;

@@ -49,6 +49,7 @@ export function authRoutes(app: App, service: AuthService, config: Config, maile
       response: { 200: signInResult, ...errorResponses(400, 401, 403, 429) },
     },
     handler: async (request, reply) => {
+      if (request.identity) app.identityCache.forget(request.identity.userId);
       const result = await service.verifyTwoFactor(request.body.code, authHeaders(request), request.identity?.userId ?? null);
       forwardCookies(reply, result.headers);
       return { status: result.value };
@@ -58,6 +59,7 @@ export function authRoutes(app: App, service: AuthService, config: Config, maile
   app.post('/auth/sign-out', {
     schema: { tags, summary: 'Sign out (ends this session)', response: { 200: ok, ...errorResponses(403) } },
     handler: async (request, reply) => {
+      if (request.identity) app.identityCache.forget(request.identity.userId);
       const result = await service.signOut(authHeaders(request));
       forwardCookies(reply, result.headers);
       return { ok: true as const };
@@ -72,7 +74,7 @@ export function authRoutes(app: App, service: AuthService, config: Config, maile
       response: { 200: twoFactorEnrolment, ...errorResponses(400, 401, 403, 422) },
     },
     handler: async (request, reply) => {
-      requireIdentity(request);
+      app.identityCache.forget(requireIdentity(request).userId);
       const result = await service.enableTwoFactor(request.body.password, authHeaders(request));
       forwardCookies(reply, result.headers);
       return result.value;
@@ -82,7 +84,7 @@ export function authRoutes(app: App, service: AuthService, config: Config, maile
   app.post('/auth/two-factor/disable', {
     schema: { tags, summary: 'Turn two-factor sign-in off', body: passwordInput, response: { 200: ok, ...errorResponses(400, 401, 403) } },
     handler: async (request, reply) => {
-      requireIdentity(request);
+      app.identityCache.forget(requireIdentity(request).userId);
       const result = await service.disableTwoFactor(request.body.password, authHeaders(request));
       forwardCookies(reply, result.headers);
       return { ok: true as const };
@@ -116,7 +118,7 @@ export function authRoutes(app: App, service: AuthService, config: Config, maile
   app.post('/auth/password', {
     schema: { tags, summary: 'Change your password (other sessions are signed out)', body: passwordChangeInput, response: { 200: ok, ...errorResponses(400, 401, 403) } },
     handler: async (request, reply) => {
-      requireIdentity(request);
+      app.identityCache.forget(requireIdentity(request).userId);
       const result = await service.changePassword(request.body.currentPassword, request.body.newPassword, authHeaders(request));
       forwardCookies(reply, result.headers);
       return { ok: true as const };
@@ -126,7 +128,9 @@ export function authRoutes(app: App, service: AuthService, config: Config, maile
   app.put('/me/preferences', {
     schema: { tags, summary: 'Your display language', body: preferencesInput, response: { 200: ok, ...errorResponses(400, 401, 403) } },
     handler: async (request) => {
-      await service.setPreferences(requireIdentity(request), request.body);
+      const identity = requireIdentity(request);
+      await service.setPreferences(identity, request.body);
+      app.identityCache.forget(identity.userId);
       return { ok: true as const };
     },
   });
@@ -134,7 +138,9 @@ export function authRoutes(app: App, service: AuthService, config: Config, maile
   app.put('/me/current-tenant', {
     schema: { tags, summary: 'Switch to another of your tenants', body: currentTenantInput, response: { 200: ok, ...errorResponses(400, 401, 403) } },
     handler: async (request) => {
-      await service.setCurrentTenant(requireIdentity(request), request.body.tenantId);
+      const identity = requireIdentity(request);
+      await service.setCurrentTenant(identity, request.body.tenantId);
+      app.identityCache.forget(identity.userId);
       return { ok: true as const };
     },
   });

@@ -34,8 +34,10 @@ export interface Actor {
 export async function withActor<T>(db: Db, principal: Principal, work: (tx: Db, actor: Actor) => Promise<T>): Promise<T> {
   return db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;
+    // One statement sets the role, the person and (when named) the tenant; RLS then shows the membership
+    // in that tenant only. A request that names no tenant sees the person's own memberships instead.
     await tx.execute(
-      sql`SELECT set_config('role', ${APP_ROLE}, true), set_config('app.user_id', ${principal.userId}, true), set_config('app.tenant_id', '', true)`,
+      sql`SELECT set_config('role', ${APP_ROLE}, true), set_config('app.user_id', ${principal.userId}, true), set_config('app.tenant_id', ${principal.tenantId ?? ''}, true)`,
     );
     const memberships = await tx
       .select({ tenantId: membership.tenantId, role: membership.role })
@@ -49,7 +51,7 @@ export async function withActor<T>(db: Db, principal: Principal, work: (tx: Db, 
     const chosen = memberships.length === 1 ? memberships[0] : undefined;
     if (!chosen) throw new AppError(principal.tenantId || memberships.length === 0 ? 'FORBIDDEN' : 'TENANT_REQUIRED');
     if (!(roles as readonly string[]).includes(chosen.role)) throw new AppError('FORBIDDEN');
-    await tx.execute(sql`SELECT set_config('app.tenant_id', ${chosen.tenantId}, true)`);
+    if (!principal.tenantId) await tx.execute(sql`SELECT set_config('app.tenant_id', ${chosen.tenantId}, true)`);
     const actor: Actor = {
       userId: principal.userId,
       tenantId: chosen.tenantId,

@@ -28,6 +28,41 @@ declare module 'fastify' {
     identity: Identity | null;
     locale: Locale;
   }
+  interface FastifyInstance {
+    identityCache: IdentityCache;
+  }
+}
+
+/**
+ * Resolved sessions for a few seconds, keyed by the signed session cookie: a page fires several API
+ * calls at once, and each would otherwise cost better-auth two queries. Changes this process makes to a
+ * person (sign-out, password, two-factor, preferences) forget their entries at once; a session revoked
+ * elsewhere (another server, a password reset) ends within IDENTITY_CACHE_MS.
+ */
+export const IDENTITY_CACHE_MS = 5_000;
+const IDENTITY_CACHE_ENTRIES = 10_000;
+
+export class IdentityCache {
+  private readonly entries = new Map<string, { identity: Identity; expiresAt: number }>();
+
+  get(key: string): Identity | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.expiresAt < Date.now()) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return entry.identity;
+  }
+
+  set(key: string, identity: Identity): void {
+    if (this.entries.size >= IDENTITY_CACHE_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, { identity, expiresAt: Date.now() + IDENTITY_CACHE_MS });
+  }
+
+  forget(userId: string): void {
+    for (const [key, entry] of this.entries) if (entry.identity.userId === userId) this.entries.delete(key);
+  }
 }
 
 export const TENANT_HEADER = 'x-tenant-id';
@@ -56,12 +91,20 @@ export function forwardCookies(reply: FastifyReply, headers: Headers | null | un
  * `request.identity`, and the language of messages into `request.locale`.
  */
 export async function registerAuth(app: App, system: AuthSystem): Promise<void> {
+  const cache = new IdentityCache();
+  app.decorate('identityCache', cache);
   app.decorateRequest('identity', null);
   app.addHook('preHandler', async (request, reply) => {
     request.locale = localeFromAcceptLanguage(request.headers['accept-language']);
     if (!request.url.startsWith('/api/')) return;
-    const hasSessionCookie = Object.keys(request.cookies).some((name) => name.endsWith(`${SESSION_COOKIE_PREFIX}.session_token`));
-    if (!hasSessionCookie) return;
+    const sessionCookie = Object.entries(request.cookies).find(([name]) => name.endsWith(`${SESSION_COOKIE_PREFIX}.session_token`))?.[1];
+    if (!sessionCookie) return;
+    const cached = cache.get(sessionCookie);
+    if (cached) {
+      request.identity = cached;
+      request.locale = cached.locale;
+      return;
+    }
     const { headers, response } = await system.auth.api.getSession({ headers: authHeaders(request), returnHeaders: true });
     forwardCookies(reply, headers);
     if (!response) return;
@@ -76,6 +119,8 @@ export async function registerAuth(app: App, system: AuthSystem): Promise<void> 
       lastTenantId: user.lastTenantId ?? null,
     };
     request.locale = request.identity.locale;
+    // A refreshed session comes with a new cookie: cache only what the browser will send again.
+    if (!headers?.getSetCookie().some((cookie) => cookie.includes('.session_token='))) cache.set(sessionCookie, request.identity);
   });
 }
 

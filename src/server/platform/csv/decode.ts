@@ -60,5 +60,5 @@ function isCp932Mappable(character: string): boolean {
  * become 〓, the geta mark Japanese tools use for them, instead of iconv's silent '?'.
  */
 export function encodeCp932(text: string): Buffer {
-  return iconv.encode(text.replace(/[^\u0000-\u007f]/gu, (character) => (isCp932Mappable(character) ? character : '〓')), 'cp932');
+  return iconv.encode(text.replace(/[^\p{ASCII}]/gu, (character) => (isCp932Mappable(character) ? character : '〓')), 'cp932');
 }

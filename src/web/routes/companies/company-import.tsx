@@ -143,7 +143,7 @@ function JobPanel({ job, error, title, children }: { job: ImportJob | undefined;
   if (job.status === 'failed') {
     return (
       <Notice tone="error" title={t('import.failedTitle')} live="assertive">
-        <p>{job.error?.message ?? t('errors:INTERNAL')}</p>
+        <p>{job.error?.message ?? errorMessage(t, null)}</p>
       </Notice>
     );
   }
