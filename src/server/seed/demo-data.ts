@@ -149,7 +149,13 @@ export function demoCompanies(tenant: DemoTenant, count: number, seed: number): 
     const name = form ? (random.next() < 0.8 ? `${form}${core}` : `${core}${form}`) : entityType === 'sole_proprietor' ? `${core} ${random.pick(familyNames)}` : `${core}（創業準備）`;
     if (usedNames.has(name)) continue;
     usedNames.add(name);
-    const employees = entityType === 'prospective_founder' ? null : Math.max(1, Math.round(Math.exp(random.next() * 5.2)));
+    // Most support goes to small firms: employees follow a long tail; sole proprietors and groups stay small.
+    const employees =
+      entityType === 'prospective_founder'
+        ? null
+        : entityType === 'sole_proprietor' || entityType === 'association'
+          ? random.int(0, 9)
+          : Math.max(1, Math.round(Math.exp(random.next() * 5.2)));
     const capitalYen = entityType === 'corporation' ? random.pick([3_000_000, 5_000_000, 10_000_000, 20_000_000, 30_000_000, 50_000_000, 100_000_000, 350_000_000]) : null;
     const representative = `${random.pick(familyNames)} ${random.pick(givenNames)}`;
     const hasContact = random.next() < 0.85;

@@ -1,12 +1,12 @@
 import { currentLocale } from '../i18n';
-import { formatLongDate, isoDateInJapan } from '../lib/dates';
+import { formatLongDate, formatShortDate, isoDateInJapan } from '../lib/dates';
 
 /**
  * A date in a table cell: 西暦 on the first line and the 和暦 in brackets below it, so narrow
  * columns break at the bracket rather than in the middle of a date.
  */
-export function DateText({ iso }: { iso: string }) {
-  const text = formatLongDate(iso, currentLocale());
+export function DateText({ iso, compact = false }: { iso: string; compact?: boolean }) {
+  const text = (compact ? formatShortDate : formatLongDate)(iso, currentLocale());
   const split = text.search(/[（(]/);
   return (
     <time dateTime={isoDateInJapan(iso)}>

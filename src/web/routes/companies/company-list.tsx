@@ -124,12 +124,18 @@ export function CompanyListPage() {
                     ) : null}
                   </th>
                   <td className={`${tdClass} min-w-24`}>{t(`enums.entityType.${company.entityType}`)}</td>
-                  <td className={`${tdClass} min-w-28`}>{placeOf(company)}</td>
+                  <td className={tdClass}>
+                    {/* The municipality first (what a desk looks for), the prefecture below: names never break mid-word. */}
+                    <span className="whitespace-nowrap">{company.municipality?.name ?? company.prefecture?.name ?? ''}</span>
+                    {company.municipality && company.prefecture ? (
+                      <span className="block whitespace-nowrap text-dns-14N-130 text-solid-gray-700">{company.prefecture.name}</span>
+                    ) : null}
+                  </td>
                   <td className={`${tdClass} min-w-40`}>{company.jsicMajor ? `${company.jsicMajor.name}` : ''}{company.jsicMiddle ? <span className="block text-dns-14N-130 text-solid-gray-700">{company.jsicMiddle.name}</span> : null}</td>
                   <td className={`${tdClass} text-end tabular-nums`}>{formatCount(company.employees, locale)}</td>
                   <td className={`${tdClass} whitespace-nowrap`}>{t(`enums.sizeClass.${company.sizeClass}`)}</td>
                   <td className={tdClass}>
-                    <DateText iso={company.updatedAt} />
+                    <DateText iso={company.updatedAt} compact />
                   </td>
                 </tr>
               ))}
