@@ -1,16 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ImportJob } from '../../../shared/schemas/company-import';
-import { rawApiFetch } from '../../api/client';
+import { api, rawApiFetch, unwrap } from '../../api/client';
+import type { components } from '../../api/schema';
 import type { CompanyListParams } from '../companies/companies.api';
 
 /*
- * The import and export endpoints take a file and give a file, so they go through rawApiFetch
- * (multipart upload, CSV download) with the same headers and error handling as the typed client.
- * The job's type comes from the shared zod schema (src/shared/schemas/company-import.ts).
+ * Jobs are read and applied through the typed client. The upload (multipart) and the CSV download
+ * (a file) go through rawApiFetch, with the same headers and error handling.
  */
+export type ImportJob = components['schemas']['CompanyImportJob'];
 
 export type CsvEncoding = 'utf-8' | 'cp932';
-export type { ImportJob };
 
 const isFinished = (job: ImportJob | undefined) => job?.status === 'completed' || job?.status === 'failed';
 
@@ -29,10 +28,7 @@ export function useStartImport() {
 /** Starts the import of a completed dry run (the same file, already checked). */
 export function useApplyDryRun() {
   return useMutation({
-    mutationFn: async (dryRunId: string) => {
-      const response = await rawApiFetch(`/api/v1/companies/imports/${encodeURIComponent(dryRunId)}/apply`, { method: 'POST' });
-      return (await response.json()) as ImportJob;
-    },
+    mutationFn: (dryRunId: string) => unwrap(api.POST('/api/v1/companies/imports/{id}/apply', { params: { path: { id: dryRunId } } })),
   });
 }
 
@@ -42,8 +38,7 @@ export function useImportJob(id: string | null) {
   return useQuery({
     queryKey: ['company-imports', id],
     queryFn: async () => {
-      const response = await rawApiFetch(`/api/v1/companies/imports/${encodeURIComponent(id ?? '')}`);
-      const job = (await response.json()) as ImportJob;
+      const job = await unwrap(api.GET('/api/v1/companies/imports/{id}', { params: { path: { id: id ?? '' } } }));
       if (job.mode === 'apply' && job.status === 'completed') await queryClient.invalidateQueries({ queryKey: ['companies'] });
       return job;
     },

@@ -9,7 +9,7 @@ import { DataTable, bodyRowClass, colHeadClass, headRowClass, tdClass, thClass }
 import { DateText } from '../../components/DateText';
 import { ButtonLink, TextLink } from '../../components/TextLink';
 import { type CompanyListParams, useCompanyList } from '../../features/companies/companies.api';
-import { formatCount, placeOf } from '../../features/companies/company-labels';
+import { formatCount } from '../../features/companies/company-labels';
 import { CsvExport } from '../../features/company-import/CsvExport';
 import { useJsic, useMunicipalities, usePrefectures } from '../../features/reference/reference.api';
 import { currentLocale } from '../../i18n';
