@@ -38,6 +38,32 @@ describe('tenant isolation', () => {
     expect((await clientA.post(`/api/v1/companies/${companyOfB.id}/restore`, { version: companyOfB.version })).statusCode).toBe(404);
   });
 
+  it("cannot read or change another tenant's people, invitations, import jobs or settings", async () => {
+    const db = testApp().database.db;
+    const userB = await createUser(db, [{ tenantId: tenantB, role: 'staff' }]);
+    expect((await clientA.patch(`/api/v1/users/${userB.userId}`, { role: 'admin', version: 1 })).statusCode).toBe(404);
+    expect((await clientA.post(`/api/v1/users/${userB.userId}/remove`, { version: 1 })).statusCode).toBe(404);
+    expect((await clientA.get('/api/v1/users')).json().items.map((member: { userId: string }) => member.userId)).not.toContain(userB.userId);
+
+    const adminB = await createUser(db, [{ tenantId: tenantB, role: 'admin' }]);
+    const clientB = await ApiClient.signedIn(testApp().app, adminB.email, adminB.password, tenantB);
+    const invitation = (await clientB.post('/api/v1/invitations', { email: `someone-${Date.now()}@test.example`, role: 'staff' })).json();
+    expect((await clientA.post(`/api/v1/invitations/${invitation.id}/revoke`)).statusCode).toBe(404);
+    expect((await clientA.get('/api/v1/invitations')).json().items).toEqual([]);
+
+    const boundary = 'isolation-boundary';
+    const file = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="b.csv"\r\nContent-Type: text/csv\r\n\r\n事業者名\r\nx\r\n--${boundary}--\r\n`;
+    const job = (await clientB.post('/api/v1/companies/imports?mode=dry_run', file, { 'content-type': `multipart/form-data; boundary=${boundary}` })).json();
+    expect((await clientA.get(`/api/v1/companies/imports/${job.id}`)).statusCode).toBe(404);
+    expect((await clientA.post(`/api/v1/companies/imports/${job.id}/apply`)).statusCode).toBe(404);
+
+    const tenantOfA = (await clientA.get('/api/v1/tenants/current')).json();
+    expect(tenantOfA.id).toBe(tenantA);
+    expect((await clientA.get('/api/v1/tenants')).json().items.map((entry: { id: string }) => entry.id)).toEqual([tenantA]);
+    const renamed = await clientA.patch('/api/v1/tenants/current', { version: tenantOfA.version, name: '組織A（改称）' }, { 'x-tenant-id': tenantB });
+    expect(renamed.statusCode).toBe(403);
+  });
+
   it("never lists or finds another tenant's rows", async () => {
     const list = await clientA.get(`/api/v1/companies?q=${encodeURIComponent('組織Bだけ')}&status=all`);
     expect(list.json().total).toBe(0);

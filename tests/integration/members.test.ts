@@ -93,6 +93,23 @@ describe('people, roles and invitations', () => {
     expect((await staff.get('/api/v1/companies')).statusCode).toBe(403);
   });
 
+  it('lets an admin rename the tenant, with optimistic locking and an audit record', async () => {
+    const db = testApp().database.db;
+    const tenantId = await createTenant(db, { name: '改称前の組織' });
+    const adminUser = await createUser(db, [{ tenantId, role: 'admin' }]);
+    const staffUser = await createUser(db, [{ tenantId, role: 'staff' }]);
+    const admin = await ApiClient.signedIn(testApp().app, adminUser.email, adminUser.password, tenantId);
+    const staff = await ApiClient.signedIn(testApp().app, staffUser.email, staffUser.password, tenantId);
+    const current = (await admin.get('/api/v1/tenants/current')).json();
+    expect(current).toMatchObject({ name: '改称前の組織', role: 'admin', abilities: { update: true }, prefecture: { code: '02', name: '青森県' } });
+    expect((await staff.patch('/api/v1/tenants/current', { version: current.version, name: 'x' })).statusCode).toBe(403);
+    const renamed = await admin.patch('/api/v1/tenants/current', { version: current.version, name: '改称後の組織', nameEn: 'Renamed desk' });
+    expect(renamed.json()).toMatchObject({ name: '改称後の組織', nameEn: 'Renamed desk', version: current.version + 1 });
+    expect((await admin.patch('/api/v1/tenants/current', { version: current.version, name: '古い版' })).statusCode).toBe(409);
+    const audit = (await admin.get('/api/v1/audit-events?entityType=tenant')).json().items;
+    expect(audit[0]).toMatchObject({ action: 'tenant.update', before: { name: '改称前の組織' }, after: { name: '改称後の組織' } });
+  });
+
   it('creates a tenant from the command line with an invitation for its first admin', async () => {
     const { tenantId, invitationUrl } = await createTenantWithFirstAdmin(testApp().database.db, testApp().config, {
       slug: `cli-${Date.now()}`,

@@ -42,6 +42,19 @@ describe('platform', () => {
     expect(response.json().error.code).toBe('BAD_REQUEST');
   });
 
+  it('answers an oversized body with 413 PAYLOAD_TOO_LARGE and the limit', async () => {
+    const session = await testApp().app.inject({ method: 'GET', url: '/api/v1/auth/session' });
+    const cookie = session.cookies.map((c: { name: string; value: string }) => `${c.name}=${c.value}`).join('; ');
+    const response = await testApp().app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': session.json().csrfToken, origin: 'http://tsumugi.test' },
+      payload: JSON.stringify({ email: 'a@test.example', password: 'x'.repeat(2 * 1024 * 1024) }),
+    });
+    expect(response.statusCode).toBe(413);
+    expect(response.json().error.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
   it('keeps the Japanese trigram index usable (UTF-8 ctype)', async () => {
     const result = (await testApp().database.db.execute(sql`SELECT cardinality(show_trgm('日本語テキスト'))::int AS n`)) as unknown as { rows: { n: number }[] };
     expect(result.rows[0]!.n).toBeGreaterThan(0);

@@ -13,11 +13,14 @@ import { createMailService } from './mail/mail.service';
 import { memberRoutes } from './members/members.routes';
 import { createMemberService } from './members/members.service';
 import { referenceRoutes } from './reference/reference.routes';
+import { tenantRoutes } from './tenants/tenants.routes';
+import { createTenantService } from './tenants/tenants.service';
 
 /** Every module's routes under /api/v1, each given the services it needs. */
 export function registerModules(app: App, deps: AppDependencies & { mailer: Mailer }) {
   const { db } = deps.database;
   authRoutes(app, createAuthService(db, deps.auth.auth, deps.auth.secret), deps.config, deps.mailer);
+  tenantRoutes(app, createTenantService(db));
   memberRoutes(app, createMemberService(db, deps.config), deps.mailer, deps.config);
   const companies = createCompanyService(db);
   companyRoutes(app, companies, createCompanyImportService(db, companies, app.log, deps.database.maintain), db);

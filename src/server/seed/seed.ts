@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { authUser, tenant } from '../db/schema';
+import { authUser } from '../db/schema';
 import type { Actor } from '../platform/auth/actor';
 import { hashPassword } from '../platform/auth/auth-system';
 import { withTenant } from '../platform/tenancy';
 import { createCompanyService, completeCompanyState } from '../modules/companies/companies.service';
 import { insertCredentialUser, insertMembership } from '../modules/members/members.repository';
+import { insertTenant } from '../modules/tenants/tenants.repository';
 import { DEMO_PASSWORD, demoCompanies, demoTenants, demoUsers } from './demo-data';
 
 /** True when the database has no account yet: a fresh install that `SEED_DEMO=auto` fills with the demo. */
@@ -26,7 +27,7 @@ export async function seedDemo(db: Db, options: { aomoriCompanies?: number; kori
     const id = randomUUID();
     tenantIds.set(demoTenant.key, id);
     await withTenant(db, id, (tx) =>
-      tx.insert(tenant).values({ id, slug: demoTenant.slug, name: demoTenant.name, nameEn: demoTenant.nameEn, kind: demoTenant.kind, prefectureCode: demoTenant.prefectureCode }),
+      insertTenant(tx, { id, slug: demoTenant.slug, name: demoTenant.name, nameEn: demoTenant.nameEn, kind: demoTenant.kind, prefectureCode: demoTenant.prefectureCode }),
     );
   }
 

@@ -724,6 +724,165 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenants you belong to, with your role in each */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TenantList"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant of this request (X-Tenant-Id, or your last one) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Tenant"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename the tenant (admins; send the version you read) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TenantUpdateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Tenant"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -2916,6 +3075,53 @@ export interface components {
                 }[];
             }[];
         };
+        TenantInput: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            name: string;
+            nameEn: string | null;
+            kind: string;
+            prefecture: {
+                code: string;
+                name: string;
+            } | null;
+            /**
+             * @description Your role in this tenant
+             * @enum {string}
+             */
+            role: "admin" | "staff" | "expert" | "partner" | "viewer";
+            version: number;
+            abilities: {
+                update: boolean;
+            };
+        };
+        TenantListInput: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                slug: string;
+                name: string;
+                nameEn: string | null;
+                kind: string;
+                prefecture: {
+                    code: string;
+                    name: string;
+                } | null;
+                /**
+                 * @description Your role in this tenant
+                 * @enum {string}
+                 */
+                role: "admin" | "staff" | "expert" | "partner" | "viewer";
+                version: number;
+            }[];
+        };
+        TenantUpdateInput: {
+            /** @description The version you last read; a stale version is answered with 409 VERSION_CONFLICT */
+            version: number;
+            name?: string;
+            nameEn?: string | null;
+        };
         ErrorBody: {
             error: {
                 /** @description Stable error code, e.g. VALIDATION_FAILED, NOT_FOUND, VERSION_CONFLICT */
@@ -3440,6 +3646,53 @@ export interface components {
                     name: string;
                 }[];
             }[];
+        };
+        Tenant: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            name: string;
+            nameEn: string | null;
+            kind: string;
+            prefecture: {
+                code: string;
+                name: string;
+            } | null;
+            /**
+             * @description Your role in this tenant
+             * @enum {string}
+             */
+            role: "admin" | "staff" | "expert" | "partner" | "viewer";
+            version: number;
+            abilities: {
+                update: boolean;
+            };
+        };
+        TenantList: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                slug: string;
+                name: string;
+                nameEn: string | null;
+                kind: string;
+                prefecture: {
+                    code: string;
+                    name: string;
+                } | null;
+                /**
+                 * @description Your role in this tenant
+                 * @enum {string}
+                 */
+                role: "admin" | "staff" | "expert" | "partner" | "viewer";
+                version: number;
+            }[];
+        };
+        TenantUpdate: {
+            /** @description The version you last read; a stale version is answered with 409 VERSION_CONFLICT */
+            version: number;
+            name?: string;
+            nameEn?: string | null;
         };
     };
     responses: never;

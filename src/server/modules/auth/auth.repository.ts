@@ -1,6 +1,6 @@
-import { asc, eq, lt, sql } from 'drizzle-orm';
+import { eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { authUser, membership, signInThrottle, tenant, usedTwoFactorCode } from '../../db/schema';
+import { authUser, signInThrottle, usedTwoFactorCode } from '../../db/schema';
 
 /** Failed sign-ins of one address (by digest); null when there were none. */
 export async function findThrottle(db: Db, emailHash: string) {
@@ -56,14 +56,4 @@ export async function updateUserPreferences(db: Db, userId: string, changes: { l
     .update(authUser)
     .set({ ...changes, updatedAt: new Date() })
     .where(eq(authUser.id, userId));
-}
-
-/** The tenants a person belongs to, with their role (run inside withUser: RLS shows only their own). */
-export async function listTenantsOfUser(tx: Db, userId: string) {
-  return tx
-    .select({ id: tenant.id, slug: tenant.slug, name: tenant.name, nameEn: tenant.nameEn, role: membership.role })
-    .from(membership)
-    .innerJoin(tenant, eq(tenant.id, membership.tenantId))
-    .where(eq(membership.userId, userId))
-    .orderBy(asc(tenant.name));
 }

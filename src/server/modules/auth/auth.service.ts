@@ -8,6 +8,7 @@ import { emailDigest, type BetterAuth } from '../../platform/auth/auth-system';
 import type { Identity } from '../../platform/auth/auth.plugin';
 import { AppError } from '../../platform/errors';
 import { withUser } from '../../platform/tenancy';
+import { listTenantsOfUser } from '../tenants/tenants.repository';
 import * as repository from './auth.repository';
 
 /** Five wrong passwords within 15 minutes lock the address for 15 minutes. */
@@ -153,7 +154,13 @@ export function createAuthService(db: Db, auth: BetterAuth, secret: string) {
     /** What the web app needs to start: who is signed in, their tenants and roles, the current tenant. */
     async describeSession(identity: Identity | null, csrfToken: string): Promise<z.output<typeof sessionInfo>> {
       if (!identity) return { user: null, tenants: [], currentTenantId: null, csrfToken };
-      const tenants = await withUser(db, identity.userId, (tx) => repository.listTenantsOfUser(tx, identity.userId));
+      const tenants = (await withUser(db, identity.userId, (tx) => listTenantsOfUser(tx, identity.userId))).map(({ tenant, role }) => ({
+        id: tenant.id,
+        slug: tenant.slug,
+        name: tenant.name,
+        nameEn: tenant.nameEn,
+        role,
+      }));
       const current = tenants.find((entry) => entry.id === identity.lastTenantId) ?? (tenants.length === 1 ? tenants[0] : undefined);
       return {
         user: {
@@ -176,8 +183,8 @@ export function createAuthService(db: Db, auth: BetterAuth, secret: string) {
 
     /** Remembers the tenant a person works in, after checking they belong to it. */
     async setCurrentTenant(identity: Identity, tenantId: string): Promise<void> {
-      const tenants = await withUser(db, identity.userId, (tx) => repository.listTenantsOfUser(tx, identity.userId));
-      if (!tenants.some((entry) => entry.id === tenantId)) throw new AppError('FORBIDDEN');
+      const tenants = await withUser(db, identity.userId, (tx) => listTenantsOfUser(tx, identity.userId));
+      if (!tenants.some((entry) => entry.tenant.id === tenantId)) throw new AppError('FORBIDDEN');
       await repository.updateUserPreferences(db, identity.userId, { lastTenantId: tenantId });
     },
   };

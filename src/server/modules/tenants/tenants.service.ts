@@ -7,7 +7,71 @@ import { enqueueMail } from '../../platform/mail/outbox';
 import { withTenant } from '../../platform/tenancy';
 import { INVITATION_VALID_DAYS } from '../members/members.service';
 import { insertInvitation } from '../members/members.repository';
-import { insertTenant } from './tenants.repository';
+import type { z } from 'zod';
+import type { Role } from '../../../shared/roles';
+import type { tenantDetail, tenantList, tenantUpdateInput } from '../../../shared/schemas/tenant';
+import { findPrefecture } from '../../../shared/reference';
+import { recordAudit } from '../../platform/audit/audit';
+import { withActor, type Actor, type Principal } from '../../platform/auth/actor';
+import { assertCan } from '../../platform/auth/authorize';
+import { notFound, versionConflict } from '../../platform/errors';
+import { withUser } from '../../platform/tenancy';
+import { findTenant, insertTenant, listTenantsOfUser, updateTenant, type TenantRow } from './tenants.repository';
+
+const canUpdateTenant = (actor: Actor) => actor.role === 'admin';
+
+function presentTenant(row: TenantRow, role: Role) {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    nameEn: row.nameEn,
+    kind: row.kind,
+    prefecture: row.prefectureCode ? { code: row.prefectureCode, name: findPrefecture(row.prefectureCode)?.name ?? '' } : null,
+    role,
+    version: row.version,
+  };
+}
+
+/** The tenants a person works in, and the current one's details (admins rename it). */
+export function createTenantService(db: Db) {
+  return {
+    async listMine(userId: string): Promise<z.output<typeof tenantList>> {
+      const rows = await withUser(db, userId, (tx) => listTenantsOfUser(tx, userId));
+      return { items: rows.map((row) => presentTenant(row.tenant, row.role as Role)) };
+    },
+
+    async current(principal: Principal): Promise<z.output<typeof tenantDetail>> {
+      return withActor(db, principal, async (tx, actor) => {
+        const row = await findTenant(tx, actor.tenantId);
+        if (!row) throw notFound();
+        return { ...presentTenant(row, actor.role), abilities: { update: canUpdateTenant(actor) } };
+      });
+    },
+
+    async updateCurrent(principal: Principal, input: z.output<typeof tenantUpdateInput>): Promise<z.output<typeof tenantDetail>> {
+      return withActor(db, principal, async (tx, actor) => {
+        assertCan(canUpdateTenant(actor));
+        const current = await findTenant(tx, actor.tenantId, { forUpdate: true });
+        if (!current) throw notFound();
+        if (current.version !== input.version) throw versionConflict(current.version);
+        const changes = { ...(input.name !== undefined ? { name: input.name } : {}), ...(input.nameEn !== undefined ? { nameEn: input.nameEn } : {}) };
+        if (!(await updateTenant(tx, actor.tenantId, input.version, changes))) throw versionConflict(current.version);
+        const updated = (await findTenant(tx, actor.tenantId))!;
+        await recordAudit(tx, actor, {
+          action: 'tenant.update',
+          entityType: 'tenant',
+          entityId: actor.tenantId,
+          before: { name: current.name, nameEn: current.nameEn },
+          after: { name: updated.name, nameEn: updated.nameEn },
+        });
+        return { ...presentTenant(updated, actor.role), abilities: { update: true } };
+      });
+    },
+  };
+}
+
+export type TenantService = ReturnType<typeof createTenantService>;
 
 export interface NewTenant {
   slug: string;
