@@ -38,7 +38,7 @@ const principal = { userId, tenantId, locale: 'ja' as const };
 
 // A file as a desk would bring it: Japanese headers, names and codes, one contact, some tags and notes.
 const header = ['事業者名', 'フリガナ', '事業者区分', '法人番号', '代表者名', '市区町村コード', '産業中分類コード', '従業員数', '資本金（円）', 'タグ', '備考', '担当者名', '担当者メール'];
-const inputs = demoCompanies(demoTenants[0]!, rows, 4242);
+const inputs = demoCompanies(demoTenants[0]!, rows, 4242, { uniqueNames: false });
 const records = inputs.map((input, index) => [
   `${input.name}${index}`,
   input.nameKana ?? '',
@@ -60,7 +60,11 @@ const imports = createCompanyImportService(db, createCompanyService(db), pino({ 
 const memoryBeforeImport = process.memoryUsage().rss;
 const importStarted = performance.now();
 const job = await imports.start(principal, { fileName: 'bench.csv', bytes: file, mode: 'apply' });
+const progress = process.env.BENCH_PROGRESS
+  ? setInterval(() => void imports.get(principal, job.id).then((state) => console.error(`${((performance.now() - importStarted) / 1000).toFixed(1)} s: ${state.processedRows}/${state.totalRows}`)), 2000)
+  : undefined;
 await imports.settle();
+clearInterval(progress);
 const importSeconds = (performance.now() - importStarted) / 1000;
 const finished = await imports.get(principal, job.id);
 const importPeak = peakRss;

@@ -135,7 +135,11 @@ function syntheticCorporateNumber(random: ReturnType<typeof generator>): string 
   return `${corporateNumberCheckDigit(base)}${base}`;
 }
 
-export function demoCompanies(tenant: DemoTenant, count: number, seed: number): CompanyCreateInput[] {
+/**
+ * `count` synthetic companies. Names are unique unless `uniqueNames` is false (the word lists give a few
+ * thousand names; large benchmark files add their own distinguishing suffix).
+ */
+export function demoCompanies(tenant: DemoTenant, count: number, seed: number, { uniqueNames = true } = {}): CompanyCreateInput[] {
   const random = generator(seed);
   const municipalities = municipalityWeights(tenant.prefectureCode);
   const companies: CompanyCreateInput[] = [];
@@ -147,7 +151,7 @@ export function demoCompanies(tenant: DemoTenant, count: number, seed: number): 
     const [form, , entityType] = random.weighted(legalForms.map((entry) => [entry, entry[3]] as const));
     const core = `${place}${business}`;
     const name = form ? (random.next() < 0.8 ? `${form}${core}` : `${core}${form}`) : entityType === 'sole_proprietor' ? `${core} ${random.pick(familyNames)}` : `${core}（創業準備）`;
-    if (usedNames.has(name)) continue;
+    if (uniqueNames && usedNames.has(name)) continue;
     usedNames.add(name);
     // Most support goes to small firms: employees follow a long tail; sole proprietors and groups stay small.
     const employees =

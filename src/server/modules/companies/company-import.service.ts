@@ -15,6 +15,12 @@ import type { ImportJobRow } from './company-import.repository';
 
 /** Rows per transaction: big enough for bulk inserts, small enough that PGlite serves other requests in between. */
 export const IMPORT_BATCH_SIZE = 500;
+/**
+ * During a long apply, refresh the planner's statistics every so many rows: on the embedded database
+ * (no autovacuum) the matching queries would otherwise keep planning for the empty table they saw
+ * first and scan ever more rows per batch.
+ */
+const REFRESH_STATISTICS_EVERY_ROWS = 10_000;
 /** A running job that has not reported for this long was interrupted (the server restarted). */
 const STALE_AFTER_MS = 5 * 60 * 1000;
 
@@ -102,6 +108,9 @@ export function createCompanyImportService(db: Db, companies: CompanyService, lo
         totals.unchangedCount += outcome.unchanged;
         totals.rejectedCount += outcome.rejections.length;
         await save({ ...totals });
+        if (setup.mode === 'apply' && Math.floor(totals.processedRows / REFRESH_STATISTICS_EVERY_ROWS) > Math.floor((totals.processedRows - records.length) / REFRESH_STATISTICS_EVERY_ROWS)) {
+          await afterBulkChange().catch((error: unknown) => log.warn({ err: error, jobId }, 'statistics refresh during the import failed'));
+        }
       };
       for await (const record of readRecords(decoded)) {
         batch.push(record);
