@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { CompanyListQuery, CompanySort } from '../../../shared/schemas/company';
 import { toSearchText } from '../../../shared/domain/japanese-text';
+import { insertJsonRecords } from '../../db/bulk-insert';
 import type { Db } from '../../db/client';
 import { company, companyContact, companyExternalId } from '../../db/schema';
 
@@ -121,11 +122,9 @@ export async function insertCompanies(
   rows: { company: CompanyInsert; contacts: Omit<ContactRow, 'tenantId' | 'companyId'>[]; externalIds: { system: string; value: string }[] }[],
 ): Promise<void> {
   if (rows.length === 0) return;
-  await tx.insert(company).values(rows.map((row) => row.company));
-  const contacts = rows.flatMap((row) => row.contacts.map((contact) => ({ ...contact, tenantId: row.company.tenantId, companyId: row.company.id })));
-  if (contacts.length > 0) await tx.insert(companyContact).values(contacts);
-  const externalIds = rows.flatMap((row) => row.externalIds.map((ref) => ({ ...ref, tenantId: row.company.tenantId, companyId: row.company.id })));
-  if (externalIds.length > 0) await tx.insert(companyExternalId).values(externalIds);
+  await insertJsonRecords(tx, company, rows.map((row) => row.company));
+  await insertJsonRecords(tx, companyContact, rows.flatMap((row) => row.contacts.map((contact) => ({ ...contact, tenantId: row.company.tenantId, companyId: row.company.id }))));
+  await insertJsonRecords(tx, companyExternalId, rows.flatMap((row) => row.externalIds.map((ref) => ({ ...ref, tenantId: row.company.tenantId, companyId: row.company.id }))));
 }
 
 /** Companies by id with their contacts and external IDs (one query per table for the whole set). */

@@ -1,4 +1,5 @@
 import { auditEvent } from '../../db/schema';
+import { insertJsonRecords } from '../../db/bulk-insert';
 import type { Db } from '../../db/client';
 import type { Actor } from '../auth/actor';
 
@@ -20,8 +21,9 @@ export async function recordAudit(tx: Db, actor: Actor, change: AuditChange): Pr
 
 /** Several changes of one actor in one statement (imports write hundreds per batch). */
 export async function recordAudits(tx: Db, actor: Actor, changes: AuditChange[]): Promise<void> {
-  if (changes.length === 0) return;
-  await tx.insert(auditEvent).values(
+  await insertJsonRecords(
+    tx,
+    auditEvent,
     changes.map((change) => ({
       tenantId: actor.tenantId,
       actorUserId: actor.userId,
