@@ -25,9 +25,9 @@ export interface Database {
   db: Db;
   close(): Promise<void>;
   /**
-   * Refreshes planner statistics. A PostgreSQL server does this itself
-   * (autovacuum); PGlite has no background workers, so the app calls this after bulk changes and
-   * periodically (main.ts), or the planner keeps guessing from the empty tables of the first start.
+   * Refreshes planner statistics. PGlite has no background workers (no autovacuum), so the app calls
+   * this after bulk changes and periodically (main.ts), or the planner keeps guessing from the empty
+   * tables of the first start; on a server it spares a large import the wait for autovacuum.
    */
   maintain(): Promise<void>;
 }
@@ -80,7 +80,21 @@ export async function openDatabase(target: DatabaseTarget, options: { maxConnect
   // round trip); the owner is used only for migrations. withActor/withTenant set it per transaction too.
   const pool = new pg.Pool({ connectionString: target.url, max: options.maxConnections ?? 10, options: `-c role=${APP_ROLE}` });
   const db = drizzlePg({ client: pool, schema });
-  return { kind: 'server', db: db as unknown as Db, close: () => pool.end(), maintain: async () => undefined };
+  return {
+    kind: 'server',
+    db: db as unknown as Db,
+    close: () => pool.end(),
+    // Autovacuum analyses in its own time; after a bulk import the lists should not wait for it. As the
+    // session's owner (RESET ROLE), then back to the application role before the connection returns.
+    maintain: async () => {
+      const client = await pool.connect();
+      try {
+        await client.query(`RESET ROLE; ANALYZE company, company_contact, company_external_id, audit_event; SET ROLE ${APP_ROLE}`);
+      } finally {
+        client.release();
+      }
+    },
+  };
 }
 
 /**
