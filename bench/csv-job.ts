@@ -1,9 +1,11 @@
 /**
  * One 100,000-row register import and export, in its own process so that its peak memory is its own.
- * Usage: tsx bench/csv-job.ts <embedded|postgres://…> <rows>. Prints one JSON line of measurements.
+ *   tsx bench/csv-job.ts generate <rows> <file>            writes the file (a separate process, so the
+ *                                                          generator's memory is not counted)
+ *   tsx bench/csv-job.ts <embedded|postgres://…> <file>    imports and exports it; prints one JSON line.
  */
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
@@ -18,14 +20,26 @@ import { createCompanyImportService } from '../src/server/modules/companies/comp
 import { insertCredentialUser, insertMembership } from '../src/server/modules/members/members.repository';
 import { demoCompanies, demoTenants } from '../src/server/seed/demo-data';
 
-const [target = 'embedded', rowsArgument = '100000'] = process.argv.slice(2);
-const rows = Number(rowsArgument);
+const [target = 'embedded', argument = '100000', output = ''] = process.argv.slice(2);
+if (target === 'generate') {
+  writeFileSync(output, generateFile(Number(argument)));
+  process.exit(0);
+}
+const file = readFileSync(argument);
 const directory = path.join(tmpdir(), `tsumugi-bench-csv-${process.pid}`);
 const database = await openDatabase(target === 'embedded' ? { kind: 'embedded', directory } : { kind: 'server', url: target });
 const db = database.db;
 
 let peakRss = process.memoryUsage().rss;
-const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+let peakHeap = 0;
+let peakExternal = 0;
+const sample = () => {
+  const usage = process.memoryUsage();
+  peakRss = Math.max(peakRss, usage.rss);
+  peakHeap = Math.max(peakHeap, usage.heapUsed);
+  peakExternal = Math.max(peakExternal, usage.external);
+};
+const sampler = setInterval(sample, 50);
 
 const tenantId = randomUUID();
 await withTenant(db, tenantId, (tx) => tx.insert(tenant).values({ id: tenantId, slug: `csv-${tenantId.slice(0, 8)}`, name: 'CSVベンチ', kind: 'desk', prefectureCode: '02' }));
@@ -35,26 +49,6 @@ const userId = await withTenant(db, tenantId, async (tx) => {
   return id;
 });
 const principal = { userId, tenantId, locale: 'ja' as const };
-
-// A file as a desk would bring it: Japanese headers, names and codes, one contact, some tags and notes.
-const header = ['事業者名', 'フリガナ', '事業者区分', '法人番号', '代表者名', '市区町村コード', '産業中分類コード', '従業員数', '資本金（円）', 'タグ', '備考', '担当者名', '担当者メール'];
-const inputs = demoCompanies(demoTenants[0]!, rows, 4242, { uniqueNames: false });
-const records = inputs.map((input, index) => [
-  `${input.name}${index}`,
-  input.nameKana ?? '',
-  { corporation: '法人', npo: 'NPO・非営利法人', sole_proprietor: '個人事業主', prospective_founder: '創業予定者', association: '任意団体', public_body: '公的機関・学校' }[input.entityType],
-  input.corporateNumber ?? '',
-  input.representativeName ?? '',
-  input.municipalityCode ?? '',
-  input.jsicMiddle ?? '',
-  input.employees === null ? '' : String(input.employees),
-  input.capitalYen === null ? '' : String(input.capitalYen),
-  input.tags.join('、'),
-  (input.notes ?? '').replace(/\n/g, '\\n'),
-  input.contacts[0]?.name ?? '',
-  input.contacts[0]?.email ?? '',
-]);
-const file = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(stringify([header, ...records], { record_delimiter: '\r\n' }))]);
 
 const imports = createCompanyImportService(db, createCompanyService(db), pino({ level: 'warn' }), database.maintain);
 const memoryBeforeImport = process.memoryUsage().rss;
@@ -67,7 +61,10 @@ await imports.settle();
 clearInterval(progress);
 const importSeconds = (performance.now() - importStarted) / 1000;
 const finished = await imports.get(principal, job.id);
-const importPeak = peakRss;
+const importPeak = { rss: peakRss, heap: peakHeap, external: peakExternal };
+peakRss = 0;
+peakHeap = 0;
+peakExternal = 0;
 
 const exportStarted = performance.now();
 let exportedBytes = 0;
@@ -75,13 +72,14 @@ for await (const chunk of exportCompaniesCsv(db, principal, { status: 'all', enc
 const exportSeconds = (performance.now() - exportStarted) / 1000;
 
 clearInterval(sampler);
-peakRss = Math.max(peakRss, process.memoryUsage().rss);
+sample();
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 await database.close();
 rmSync(directory, { recursive: true, force: true });
 console.log(
   JSON.stringify({
     target: target === 'embedded' ? 'PGlite' : 'PostgreSQL server',
-    rows,
+    rows: finished.totalRows,
     fileMegabytes: +(file.length / 1024 / 1024).toFixed(1),
     importSeconds: +importSeconds.toFixed(1),
     importStatus: finished.status,
@@ -90,8 +88,30 @@ console.log(
     exportSeconds: +exportSeconds.toFixed(1),
     exportedMegabytes: +(exportedBytes / 1024 / 1024).toFixed(1),
     memoryBeforeImportMb: Math.round(memoryBeforeImport / 1024 / 1024),
-    peakRssImportMb: Math.round(importPeak / 1024 / 1024),
-    peakRssMb: Math.round(Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 1024 / 1024),
+    import: { peakRssMb: mb(importPeak.rss), peakHeapMb: mb(importPeak.heap), peakExternalMb: mb(importPeak.external) },
+    export: { peakRssMb: mb(peakRss), peakHeapMb: mb(peakHeap), peakExternalMb: mb(peakExternal) },
   }),
 );
 process.exit(0);
+
+/** A file as a desk would bring it: Japanese headers, names and codes, one contact, some tags and notes. */
+function generateFile(rows: number): Buffer {
+  const header = ['事業者名', 'フリガナ', '事業者区分', '法人番号', '代表者名', '市区町村コード', '産業中分類コード', '従業員数', '資本金（円）', 'タグ', '備考', '担当者名', '担当者メール'];
+  const inputs = demoCompanies(demoTenants[0]!, rows, 4242, { uniqueNames: false });
+  const records = inputs.map((input, index) => [
+    `${input.name}${index}`,
+    input.nameKana ?? '',
+    { corporation: '法人', npo: 'NPO・非営利法人', sole_proprietor: '個人事業主', prospective_founder: '創業予定者', association: '任意団体', public_body: '公的機関・学校' }[input.entityType],
+    input.corporateNumber ?? '',
+    input.representativeName ?? '',
+    input.municipalityCode ?? '',
+    input.jsicMiddle ?? '',
+    input.employees === null ? '' : String(input.employees),
+    input.capitalYen === null ? '' : String(input.capitalYen),
+    input.tags.join('、'),
+    (input.notes ?? '').replace(/\n/g, '\\n'),
+    input.contacts[0]?.name ?? '',
+    input.contacts[0]?.email ?? '',
+  ]);
+  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(stringify([header, ...records], { record_delimiter: '\r\n' }))]);
+}
