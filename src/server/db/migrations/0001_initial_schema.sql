@@ -211,7 +211,7 @@ CREATE TABLE "import_job" (
 	"mode" text NOT NULL,
 	"status" text NOT NULL,
 	"file_name" text NOT NULL,
-	"file_data" "bytea" NOT NULL,
+	"file_base64" text NOT NULL,
 	"encoding" text,
 	"total_rows" integer,
 	"processed_rows" integer DEFAULT 0 NOT NULL,

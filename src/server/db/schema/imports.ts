@@ -1,11 +1,6 @@
-import { customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { tenantIsolationPolicy } from './rls';
 import { tenant } from './tenancy';
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
-});
 
 /**
  * A file import (dry run or apply) and its report. The uploaded file is kept so that "import" after
@@ -20,7 +15,11 @@ export const importJob = pgTable(
     mode: text('mode').notNull(),
     status: text('status').notNull(),
     fileName: text('file_name').notNull(),
-    fileData: bytea('file_data').notNull(),
+    /**
+     * The file as base64 text rather than bytea: PGlite serialises a bytea parameter through an array of
+     * one string per byte (hundreds of MB for a 20 MB file); a string parameter costs its own size.
+     */
+    fileBase64: text('file_base64').notNull(),
     encoding: text('encoding'),
     totalRows: integer('total_rows'),
     processedRows: integer('processed_rows').notNull().default(0),

@@ -146,7 +146,7 @@ export function createCompanyImportService(db: Db, companies: CompanyService, lo
           mode: upload.mode,
           status: 'queued',
           fileName: upload.fileName.slice(0, 200),
-          fileData: upload.bytes,
+          file: upload.bytes,
           createdBy: actor.userId,
         });
         return present((await repository.findImportJob(tx, actor.tenantId, id))!, actor);
@@ -171,7 +171,7 @@ export function createCompanyImportService(db: Db, companies: CompanyService, lo
           mode: 'apply',
           status: 'queued',
           fileName: dryRun.fileName,
-          fileData: file,
+          file,
           dryRunOf: dryRunId,
           createdBy: actor.userId,
         });
