@@ -25,6 +25,24 @@ export function DataTable({ caption, captionHidden = false, children, className 
   );
 }
 
+/** The header row of a DataTable: one column header per label (`end` aligns numbers to the right). */
+export function ColumnHeaders({ columns }: { columns: (ReactNode | { label: ReactNode; end: true })[] }) {
+  return (
+    <thead>
+      <tr className={headRowClass}>
+        {columns.map((column, index) => {
+          const isEnd = typeof column === 'object' && column !== null && 'end' in column;
+          return (
+            <th key={index} scope="col" className={isEnd ? `${colHeadClass} text-end` : colHeadClass}>
+              {isEnd ? column.label : column}
+            </th>
+          );
+        })}
+      </tr>
+    </thead>
+  );
+}
+
 /** Label/value pairs (a record's fields) as a DADS description list. */
 export function DetailList({ items }: { items: { label: ReactNode; value: ReactNode }[] }) {
   return (

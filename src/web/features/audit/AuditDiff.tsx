@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { DataTable, bodyRowClass, colHeadClass, headRowClass, tdClass, thClass } from '../../components/Table';
+import { ColumnHeaders, DataTable, bodyRowClass, tdClass, thClass } from '../../components/Table';
 import { currentLocale } from '../../i18n';
 import { formatDateTime } from '../../lib/dates';
 
@@ -52,19 +52,7 @@ export function AuditDiff({ before, after, caption }: { before: unknown; after: 
   if (rows.length === 0) return <p className="text-std-16N-170 text-solid-gray-700">{t('audit.noFieldChanges')}</p>;
   return (
     <DataTable caption={caption} captionHidden>
-      <thead>
-        <tr className={headRowClass}>
-          <th scope="col" className={colHeadClass}>
-            {t('audit.field')}
-          </th>
-          <th scope="col" className={colHeadClass}>
-            {t('audit.before')}
-          </th>
-          <th scope="col" className={colHeadClass}>
-            {t('audit.after')}
-          </th>
-        </tr>
-      </thead>
+      <ColumnHeaders columns={[t('audit.field'), t('audit.before'), t('audit.after')]} />
       <tbody>
         {rows.map((row) => (
           <tr key={row.key} className={bodyRowClass}>

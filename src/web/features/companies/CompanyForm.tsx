@@ -10,7 +10,8 @@ import { Checkbox, FieldGroup, FormField, Radio, SelectInput, TextArea, TextInpu
 import { Notice } from '../../components/Notice';
 import { TextLink } from '../../components/TextLink';
 import { summaryItems } from '../../lib/use-form-feedback';
-import { useJsic, useMunicipalities, usePrefectures } from '../reference/reference.api';
+import { useJsic, usePrefectures } from '../reference/reference.api';
+import { JsicMajorOptions, JsicMiddleOptions, MunicipalityOptions, PrefectureOptions } from '../reference/ReferenceOptions';
 import { type DuplicateCheckBody, useDuplicateCandidates } from './companies.api';
 import { placeOf } from './company-labels';
 import { type CompanyFormValues, emptyContact, emptyExternalId } from './company-form-values';
@@ -171,7 +172,6 @@ function PlaceFields({ form }: { form: Form }) {
   const { register, control, formState, setValue } = form;
   const prefectureCode = useWatch({ control, name: 'prefectureCode' });
   const prefectures = usePrefectures();
-  const municipalities = useMunicipalities(prefectureCode);
   const edition = prefectures.data?.edition;
   const prefectureField = register('prefectureCode');
   return (
@@ -187,11 +187,7 @@ function PlaceFields({ form }: { form: Form }) {
             }}
           >
             <option value="">{t('common.notSelected')}</option>
-            {prefectures.data?.items.map((prefecture) => (
-              <option key={prefecture.code} value={prefecture.code}>
-                {prefecture.name}
-              </option>
-            ))}
+            <PrefectureOptions />
           </SelectInput>
         )}
       </FormField>
@@ -204,11 +200,7 @@ function PlaceFields({ form }: { form: Form }) {
         {(fieldControl) => (
           <SelectInput {...fieldControl} {...register('municipalityCode')} disabled={!prefectureCode}>
             <option value="">{prefectureCode ? t('common.notSelected') : t('companies.search.choosePrefectureFirst')}</option>
-            {municipalities.data?.items.map((municipality) => (
-              <option key={municipality.code} value={municipality.code}>
-                {municipality.name}
-              </option>
-            ))}
+            <MunicipalityOptions prefectureCode={prefectureCode} />
           </SelectInput>
         )}
       </FormField>
@@ -221,7 +213,6 @@ function IndustryFields({ form }: { form: Form }) {
   const { register, control, formState, setValue } = form;
   const jsicMajor = useWatch({ control, name: 'jsicMajor' });
   const jsic = useJsic();
-  const middles = jsic.data?.majors.find((major) => major.code === jsicMajor)?.middles ?? [];
   const majorField = register('jsicMajor');
   return (
     <div className="grid grid-cols-1 gap-6 sm:grid-cols-2">
@@ -241,11 +232,7 @@ function IndustryFields({ form }: { form: Form }) {
             }}
           >
             <option value="">{t('common.notSelected')}</option>
-            {jsic.data?.majors.map((major) => (
-              <option key={major.code} value={major.code}>
-                {major.code} {major.name}
-              </option>
-            ))}
+            <JsicMajorOptions />
           </SelectInput>
         )}
       </FormField>
@@ -253,11 +240,7 @@ function IndustryFields({ form }: { form: Form }) {
         {(fieldControl) => (
           <SelectInput {...fieldControl} {...register('jsicMiddle')} disabled={!jsicMajor}>
             <option value="">{jsicMajor ? t('common.notSelected') : t('companies.search.chooseMajorFirst')}</option>
-            {middles.map((middle) => (
-              <option key={middle.code} value={middle.code}>
-                {middle.code} {middle.name}
-              </option>
-            ))}
+            <JsicMiddleOptions majorCode={jsicMajor} />
           </SelectInput>
         )}
       </FormField>

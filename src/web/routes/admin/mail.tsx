@@ -5,7 +5,7 @@ import { ModalDialog } from '../../components/Dialog';
 import { Badge, LoadError, Loading } from '../../components/Feedback';
 import { Notice } from '../../components/Notice';
 import { PageHeading } from '../../components/PageHeading';
-import { DataTable, DetailList, bodyRowClass, colHeadClass, headRowClass, tdClass, thClass } from '../../components/Table';
+import { ColumnHeaders, DataTable, DetailList, bodyRowClass, tdClass, thClass } from '../../components/Table';
 import { type MailMessage, useMailMessages } from '../../features/mail/mail.api';
 import { currentLocale } from '../../i18n';
 import { formatDateTime } from '../../lib/dates';
@@ -40,25 +40,7 @@ export function MailOutboxPage() {
       {mail.data && mail.data.items.length > 0 ? (
         <>
           <DataTable caption={t('mail.caption')}>
-            <thead>
-              <tr className={headRowClass}>
-                <th scope="col" className={colHeadClass}>
-                  {t('mail.subject')}
-                </th>
-                <th scope="col" className={colHeadClass}>
-                  {t('mail.to')}
-                </th>
-                <th scope="col" className={colHeadClass}>
-                  {t('mail.status')}
-                </th>
-                <th scope="col" className={colHeadClass}>
-                  {t('mail.createdAt')}
-                </th>
-                <th scope="col" className={colHeadClass}>
-                  {t('members.actions')}
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeaders columns={[t('mail.subject'), t('mail.to'), t('mail.status'), t('mail.createdAt'), t('members.actions')]} />
             <tbody>
               {mail.data.items.map((message) => (
                 <tr key={message.id} className={bodyRowClass}>

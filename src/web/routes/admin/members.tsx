@@ -10,11 +10,12 @@ import { Badge, LoadError, Loading } from '../../components/Feedback';
 import { FormField, SelectInput, TextInput } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
 import { PageHeading } from '../../components/PageHeading';
-import { DataTable, bodyRowClass, colHeadClass, headRowClass, tdClass, thClass } from '../../components/Table';
+import { ColumnHeaders, DataTable, bodyRowClass, tdClass, thClass } from '../../components/Table';
 import { type Invitation, type Member, type Role, useChangeRole, useInvitations, useInvite, useMembers, useRemoveMember, useRevokeInvitation } from '../../features/members/members.api';
 import { useSession } from '../../features/session/session.api';
 import { currentLocale } from '../../i18n';
-import { formatDateTime, formatLongDate } from '../../lib/dates';
+import { DateText } from '../../components/DateText';
+import { formatDateTime } from '../../lib/dates';
 import { errorMessage } from '../../lib/errors';
 import { schemaResolver } from '../../lib/form';
 import { summaryItems, useFormFeedback } from '../../lib/use-form-feedback';
@@ -58,30 +59,9 @@ function MemberTable({ members, canChangeRoles }: { members: Member[]; canChange
     <>
       {message ? <Notice tone={message.tone} live={message.tone === 'error' ? 'assertive' : 'polite'} title={message.text} className="mb-4" /> : null}
       <DataTable caption={t('members.caption', { count: members.length })}>
-        <thead>
-          <tr className={headRowClass}>
-            <th scope="col" className={colHeadClass}>
-              {t('members.name')}
-            </th>
-            <th scope="col" className={colHeadClass}>
-              {t('members.email')}
-            </th>
-            <th scope="col" className={colHeadClass}>
-              {t('members.role')}
-            </th>
-            <th scope="col" className={colHeadClass}>
-              {t('members.twoFactor')}
-            </th>
-            <th scope="col" className={colHeadClass}>
-              {t('members.joinedAt')}
-            </th>
-            {canChangeRoles ? (
-              <th scope="col" className={colHeadClass}>
-                {t('members.actions')}
-              </th>
-            ) : null}
-          </tr>
-        </thead>
+        <ColumnHeaders
+          columns={[t('members.name'), t('members.email'), t('members.role'), t('members.twoFactor'), t('members.joinedAt'), ...(canChangeRoles ? [t('members.actions')] : [])]}
+        />
         <tbody>
           {members.map((member) => {
             const isSelf = member.userId === session?.user?.id;
@@ -119,7 +99,9 @@ function MemberTable({ members, canChangeRoles }: { members: Member[]; canChange
                   )}
                 </td>
                 <td className={tdClass}>{member.twoFactorEnabled ? <Badge tone="success">{t('settings.on')}</Badge> : <Badge>{t('settings.off')}</Badge>}</td>
-                <td className={tdClass}>{formatLongDate(member.joinedAt, locale)}</td>
+                <td className={tdClass}>
+                  <DateText iso={member.joinedAt} compact />
+                </td>
                 {canChangeRoles ? (
                   <td className={tdClass}>
                     <Button variant="text" size="sm" onClick={() => setRemoving(member)}>
@@ -232,25 +214,7 @@ function PendingInvitations() {
       {invitations.data?.items.length === 0 ? <p className="text-std-16N-170">{t('members.noPending')}</p> : null}
       {invitations.data && invitations.data.items.length > 0 ? (
         <DataTable caption={t('members.pendingCaption')} captionHidden>
-          <thead>
-            <tr className={headRowClass}>
-              <th scope="col" className={colHeadClass}>
-                {t('members.email')}
-              </th>
-              <th scope="col" className={colHeadClass}>
-                {t('members.role')}
-              </th>
-              <th scope="col" className={colHeadClass}>
-                {t('members.invitedBy')}
-              </th>
-              <th scope="col" className={colHeadClass}>
-                {t('members.expiresAt')}
-              </th>
-              <th scope="col" className={colHeadClass}>
-                {t('members.actions')}
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeaders columns={[t('members.email'), t('members.role'), t('members.invitedBy'), t('members.expiresAt'), t('members.actions')]} />
           <tbody>
             {invitations.data.items.map((invitation) => (
               <tr key={invitation.id} className={bodyRowClass}>

@@ -7,7 +7,7 @@ import { LoadError, ProgressBar } from '../../components/Feedback';
 import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
 import { PageHeading } from '../../components/PageHeading';
-import { DataTable, DetailList, bodyRowClass, colHeadClass, headRowClass, tdClass, thClass } from '../../components/Table';
+import { ColumnHeaders, DataTable, DetailList, bodyRowClass, tdClass, thClass } from '../../components/Table';
 import { TextLink } from '../../components/TextLink';
 import { type ImportJob, useApplyDryRun, useImportJob, useStartImport } from '../../features/company-import/company-import.api';
 import { formatCount } from '../../features/companies/company-labels';
@@ -180,19 +180,7 @@ function Rejections({ job }: { job: ImportJob }) {
       </h3>
       <p className="mb-4 text-std-16N-170 text-solid-gray-700">{t('import.rejectedLead')}</p>
       <DataTable caption={t('import.rejectedCaption')} captionHidden>
-        <thead>
-          <tr className={headRowClass}>
-            <th scope="col" className={colHeadClass}>
-              {t('import.line')}
-            </th>
-            <th scope="col" className={colHeadClass}>
-              {t('import.column')}
-            </th>
-            <th scope="col" className={colHeadClass}>
-              {t('import.reason')}
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeaders columns={[t('import.line'), t('import.column'), t('import.reason')]} />
         <tbody>
           {job.rejected.flatMap((row) =>
             row.reasons.map((reason, index) => (

@@ -5,13 +5,13 @@ import { Button } from '../../components/Button';
 import { Badge, LoadError, Loading } from '../../components/Feedback';
 import { FormField, SelectInput, TextInput } from '../../components/FormField';
 import { PageHeading } from '../../components/PageHeading';
-import { DataTable, bodyRowClass, colHeadClass, headRowClass, tdClass, thClass } from '../../components/Table';
+import { ColumnHeaders, DataTable, bodyRowClass, tdClass, thClass } from '../../components/Table';
 import { DateText } from '../../components/DateText';
 import { ButtonLink, TextLink } from '../../components/TextLink';
 import { type CompanyListParams, useCompanyList } from '../../features/companies/companies.api';
 import { formatCount } from '../../features/companies/company-labels';
 import { CsvExport } from '../../features/company-import/CsvExport';
-import { useJsic, useMunicipalities, usePrefectures } from '../../features/reference/reference.api';
+import { JsicMajorOptions, JsicMiddleOptions, MunicipalityOptions, PrefectureOptions } from '../../features/reference/ReferenceOptions';
 import { currentLocale } from '../../i18n';
 import type { CompanySearch } from './company-search';
 
@@ -84,31 +84,17 @@ export function CompanyListPage() {
       {data && data.items.length > 0 ? (
         <>
           <DataTable caption={t('companies.list.caption', { first, last, total: formatCount(data.total, locale) })} className="mt-6">
-            <thead>
-              <tr className={headRowClass}>
-                <th scope="col" className={colHeadClass}>
-                  {t('company.name')}
-                </th>
-                <th scope="col" className={colHeadClass}>
-                  {t('company.entityType')}
-                </th>
-                <th scope="col" className={colHeadClass}>
-                  {t('company.place')}
-                </th>
-                <th scope="col" className={colHeadClass}>
-                  {t('company.industry')}
-                </th>
-                <th scope="col" className={`${colHeadClass} text-end`}>
-                  {t('company.employees')}
-                </th>
-                <th scope="col" className={colHeadClass}>
-                  {t('company.sizeClass')}
-                </th>
-                <th scope="col" className={colHeadClass}>
-                  {t('company.updatedAt')}
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeaders
+              columns={[
+                t('company.name'),
+                t('company.entityType'),
+                t('company.place'),
+                t('company.industry'),
+                { label: t('company.employees'), end: true },
+                t('company.sizeClass'),
+                t('company.updatedAt'),
+              ]}
+            />
             <tbody>
               {data.items.map((company) => (
                 <tr key={company.id} className={bodyRowClass}>
@@ -163,10 +149,6 @@ export function CompanyListPage() {
 function SearchForm({ search, onSearch }: { search: CompanySearch; onSearch: (search: CompanySearch) => void }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<CompanySearch>(search);
-  const prefectures = usePrefectures();
-  const municipalities = useMunicipalities(draft.prefectureCode);
-  const jsic = useJsic();
-  const middles = jsic.data?.majors.find((major) => major.code === draft.jsicMajor)?.middles ?? [];
   const hasFilters = Object.keys(search).some((key) => key !== 'sort');
   const set = (patch: CompanySearch) => setDraft((current) => ({ ...current, ...patch }));
 
@@ -195,11 +177,7 @@ function SearchForm({ search, onSearch }: { search: CompanySearch; onSearch: (se
             {(control) => (
               <SelectInput {...control} value={draft.jsicMajor ?? ''} onChange={(event) => set({ jsicMajor: event.target.value || undefined, jsicMiddle: undefined })}>
                 <option value="">{t('common.any')}</option>
-                {jsic.data?.majors.map((major) => (
-                  <option key={major.code} value={major.code}>
-                    {major.code} {major.name}
-                  </option>
-                ))}
+                <JsicMajorOptions />
               </SelectInput>
             )}
           </FormField>
@@ -207,11 +185,7 @@ function SearchForm({ search, onSearch }: { search: CompanySearch; onSearch: (se
             {(control) => (
               <SelectInput {...control} value={draft.jsicMiddle ?? ''} disabled={!draft.jsicMajor} onChange={(event) => set({ jsicMiddle: event.target.value || undefined })}>
                 <option value="">{t('common.any')}</option>
-                {middles.map((middle) => (
-                  <option key={middle.code} value={middle.code}>
-                    {middle.code} {middle.name}
-                  </option>
-                ))}
+                <JsicMiddleOptions majorCode={draft.jsicMajor} />
               </SelectInput>
             )}
           </FormField>
@@ -231,11 +205,7 @@ function SearchForm({ search, onSearch }: { search: CompanySearch; onSearch: (se
             {(control) => (
               <SelectInput {...control} value={draft.prefectureCode ?? ''} onChange={(event) => set({ prefectureCode: event.target.value || undefined, municipalityCode: undefined })}>
                 <option value="">{t('common.any')}</option>
-                {prefectures.data?.items.map((prefecture) => (
-                  <option key={prefecture.code} value={prefecture.code}>
-                    {prefecture.name}
-                  </option>
-                ))}
+                <PrefectureOptions />
               </SelectInput>
             )}
           </FormField>
@@ -243,11 +213,7 @@ function SearchForm({ search, onSearch }: { search: CompanySearch; onSearch: (se
             {(control) => (
               <SelectInput {...control} value={draft.municipalityCode ?? ''} disabled={!draft.prefectureCode} onChange={(event) => set({ municipalityCode: event.target.value || undefined })}>
                 <option value="">{t('common.any')}</option>
-                {municipalities.data?.items.map((municipality) => (
-                  <option key={municipality.code} value={municipality.code}>
-                    {municipality.name}
-                  </option>
-                ))}
+                <MunicipalityOptions prefectureCode={draft.prefectureCode} />
               </SelectInput>
             )}
           </FormField>
