@@ -48,7 +48,6 @@ export function MembersPage() {
 
 function MemberTable({ members, canChangeRoles }: { members: Member[]; canChangeRoles: boolean }) {
   const { t } = useTranslation();
-  const locale = currentLocale();
   const { data: session } = useSession();
   const changeRole = useChangeRole();
   const remove = useRemoveMember();
