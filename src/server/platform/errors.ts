@@ -25,7 +25,6 @@ export class AppError extends Error {
 }
 
 export const notFound = () => new AppError('NOT_FOUND');
-export const forbidden = () => new AppError('FORBIDDEN');
 
 /** Thrown when the client's `version` is not the stored one: somebody else saved in between. */
 export const versionConflict = (currentVersion: number) =>

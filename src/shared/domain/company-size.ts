@@ -71,20 +71,6 @@ export const SME_LIMITS: Readonly<Record<SizeSector, SmeLimits>> = {
 /** 小規模企業者 employee limit for 宿泊業 (JSIC 75) and 娯楽業 (JSIC 80). */
 export const ACCOMMODATION_ENTERTAINMENT_SMALL_EMPLOYEES = 20;
 
-export const SIZE_SECTOR_LABELS: Readonly<Record<SizeSector, { ja: string; en: string }>> = {
-  manufacturing_other: { ja: '製造業その他', en: 'Manufacturing and others' },
-  wholesale: { ja: '卸売業', en: 'Wholesale' },
-  retail: { ja: '小売業', en: 'Retail' },
-  services: { ja: 'サービス業', en: 'Services' },
-};
-
-export const COMPANY_SIZE_LABELS: Readonly<Record<CompanySize, { ja: string; en: string }>> = {
-  small: { ja: '小規模企業者', en: 'Small business' },
-  sme: { ja: '中小企業者', en: 'SME' },
-  large: { ja: '大企業', en: 'Large enterprise' },
-  unknown: { ja: '不明', en: 'Unknown' },
-};
-
 /** One way the limits can apply: a sector plus its 小規模 employee limit (which differs for 宿泊業・娯楽業). */
 interface SizeRule {
   readonly sector: SizeSector;

@@ -150,13 +150,15 @@ export function SelectInput({ className = '', children, ...props }: ComponentPro
   );
 }
 
-/** DADS checkbox with its label; 44px tall row so the target is large enough. */
-export function Checkbox({ children, className = '', ...props }: Omit<ComponentProps<'input'>, 'type'> & { children: ReactNode }) {
+type ChoiceProps = Omit<ComponentProps<'input'>, 'type'> & { children: ReactNode };
+
+/** A DADS checkbox or radio button with its label; a 44px tall row so the target is large enough. */
+function Choice({ type, children, className = '', ...props }: ChoiceProps & { type: 'checkbox' | 'radio' }) {
   return (
     <label className={`flex min-h-11 w-fit items-start gap-3 py-2 text-std-16N-170 text-solid-gray-900 ${className}`}>
       <input
         {...props}
-        type="checkbox"
+        type={type}
         className="mt-0.5 size-6 shrink-0 accent-blue-900 focus-visible:outline focus-visible:outline-4 focus-visible:outline-black focus-visible:outline-offset-[calc(2/16*1rem)] focus-visible:ring-[calc(2/16*1rem)] focus-visible:ring-yellow-300"
       />
       <span>{children}</span>
@@ -164,15 +166,5 @@ export function Checkbox({ children, className = '', ...props }: Omit<ComponentP
   );
 }
 
-export function Radio({ children, className = '', ...props }: Omit<ComponentProps<'input'>, 'type'> & { children: ReactNode }) {
-  return (
-    <label className={`flex min-h-11 w-fit items-start gap-3 py-2 text-std-16N-170 text-solid-gray-900 ${className}`}>
-      <input
-        {...props}
-        type="radio"
-        className="mt-0.5 size-6 shrink-0 accent-blue-900 focus-visible:outline focus-visible:outline-4 focus-visible:outline-black focus-visible:outline-offset-[calc(2/16*1rem)] focus-visible:ring-[calc(2/16*1rem)] focus-visible:ring-yellow-300"
-      />
-      <span>{children}</span>
-    </label>
-  );
-}
+export const Checkbox = (props: ChoiceProps) => <Choice type="checkbox" {...props} />;
+export const Radio = (props: ChoiceProps) => <Choice type="radio" {...props} />;

@@ -46,11 +46,6 @@ export async function claimTwoFactorCode(db: Db, userId: string, codeHash: strin
   return inserted.length === 1;
 }
 
-export async function findUserIdByEmail(db: Db, email: string): Promise<string | null> {
-  const [row] = await db.select({ id: authUser.id }).from(authUser).where(eq(authUser.email, email.toLowerCase()));
-  return row?.id ?? null;
-}
-
 export async function updateUserPreferences(db: Db, userId: string, changes: { locale?: string; lastTenantId?: string }) {
   await db
     .update(authUser)

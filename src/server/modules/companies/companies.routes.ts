@@ -154,25 +154,14 @@ export function companyRoutes(app: App, companies: CompanyService, imports: Comp
     handler: async (request) => companies.update(requirePrincipal(request), request.params.id, request.body),
   });
 
-  app.post('/companies/:id/archive', {
-    schema: {
-      tags,
-      summary: 'Archive a company (it leaves the default list; its history stays)',
-      params: idParams,
-      body: companyVersionInput,
-      response: { 200: company, ...errorResponses(400, 401, 403, 404, 409) },
-    },
-    handler: async (request) => companies.setArchived(requirePrincipal(request), request.params.id, request.body.version, true),
-  });
-
-  app.post('/companies/:id/restore', {
-    schema: {
-      tags,
-      summary: 'Restore an archived company',
-      params: idParams,
-      body: companyVersionInput,
-      response: { 200: company, ...errorResponses(400, 401, 403, 404, 409) },
-    },
-    handler: async (request) => companies.setArchived(requirePrincipal(request), request.params.id, request.body.version, false),
-  });
+  const archiveActions = [
+    { path: '/companies/:id/archive', archived: true, summary: 'Archive a company (it leaves the default list; its history stays)' },
+    { path: '/companies/:id/restore', archived: false, summary: 'Restore an archived company' },
+  ] as const;
+  for (const { path, archived, summary } of archiveActions) {
+    app.post(path, {
+      schema: { tags, summary, params: idParams, body: companyVersionInput, response: { 200: company, ...errorResponses(400, 401, 403, 404, 409) } },
+      handler: async (request) => companies.setArchived(requirePrincipal(request), request.params.id, request.body.version, archived),
+    });
+  }
 }

@@ -21,7 +21,8 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 
 /** People of a tenant: roles, invitations (mailed links with a one-time token) and their acceptance. */
 export function createMemberService(db: Db, config: Config) {
-  async function invitationMail(tx: Db, actor: Actor, email: string, role: Role, link: string) {
+  /** Mails the invitation link; returns the inviter's name. */
+  async function invitationMail(tx: Db, actor: Actor, email: string, role: Role, link: string): Promise<string> {
     const tenantName = (await repository.findTenantName(tx, actor.tenantId)) ?? '';
     const inviter = (await repository.findUserName(tx, actor.userId)) ?? '';
     const t = translator(actor.locale, 'mail');
@@ -32,6 +33,7 @@ export function createMemberService(db: Db, config: Config) {
       subject: t('invitation.subject', { tenant: tenantName }),
       bodyText: t('invitation.body', { tenant: tenantName, inviter, role: t(`roles.${role}`), url: link, days: INVITATION_VALID_DAYS }),
     });
+    return inviter;
   }
 
   return {
@@ -113,9 +115,9 @@ export function createMemberService(db: Db, config: Config) {
         const token = randomBytes(32).toString('base64url');
         const expiresAt = new Date(Date.now() + INVITATION_VALID_DAYS * 24 * 60 * 60 * 1000);
         await repository.insertInvitation(tx, { tenantId: actor.tenantId, id, email, role, tokenHash: hashToken(token), invitedBy: actor.userId, expiresAt });
-        await invitationMail(tx, actor, email, role, `${config.publicUrl}/invitations/${actor.tenantId}/${token}`);
+        const inviter = await invitationMail(tx, actor, email, role, `${config.publicUrl}/invitations/${actor.tenantId}/${token}`);
         await recordAudit(tx, actor, { action: 'invitation.create', entityType: 'invitation', entityId: id, after: { email, role, expiresAt: expiresAt.toISOString() } });
-        return { id, email, role, invitedBy: null, expiresAt: expiresAt.toISOString(), createdAt: new Date().toISOString() };
+        return { id, email, role, invitedBy: inviter, expiresAt: expiresAt.toISOString(), createdAt: new Date().toISOString() };
       });
     },
 
