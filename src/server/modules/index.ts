@@ -12,7 +12,9 @@ import { mailRoutes } from './mail/mail.routes';
 import { createMailService } from './mail/mail.service';
 import { memberRoutes } from './members/members.routes';
 import { createMemberService } from './members/members.service';
+import { programmeRoutes } from './programmes/programmes.routes';
 import { referenceRoutes } from './reference/reference.routes';
+import { reportRoutes } from './reports/reports.routes';
 import { tenantRoutes } from './tenants/tenants.routes';
 import { createTenantService } from './tenants/tenants.service';
 
@@ -27,4 +29,6 @@ export function registerModules(app: App, deps: AppDependencies & { mailer: Mail
   auditRoutes(app, createAuditService(db));
   mailRoutes(app, createMailService(db, deps.mailer));
   referenceRoutes(app);
+  programmeRoutes(app, db);
+  reportRoutes(app, db);
 }

@@ -4,3 +4,4 @@ export * from './audit';
 export * from './mail';
 export * from './companies';
 export * from './imports';
+export * from './desk';

@@ -25,6 +25,14 @@ export const tenant = pgTable(
       to: 'public',
       using: sql`id = ${currentTenant} OR id IN (SELECT m.tenant_id FROM membership m WHERE m.user_id = ${currentUser})`,
     }),
+    // The public pages (consultation intake) find a tenant by its slug before any tenant is chosen; they
+    // set app.public_lookup for that one statement's transaction (see public-intake.service.ts).
+    pgPolicy('tenant_public_lookup', {
+      as: 'permissive',
+      for: 'select',
+      to: 'public',
+      using: sql`current_setting('app.public_lookup', true) = 'on'`,
+    }),
     // Creating a tenant happens inside that tenant's own context (see tenants.service.ts).
     pgPolicy('tenant_insert_own', { as: 'permissive', for: 'insert', to: 'public', withCheck: sql`id = ${currentTenant}` }),
     pgPolicy('tenant_update_own', {
