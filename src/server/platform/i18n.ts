@@ -1,25 +1,27 @@
 import i18next, { type TFunction } from 'i18next';
+import enDesk from '../../shared/i18n/en/desk.json' with { type: 'json' };
 import en from '../../shared/i18n/en/errors.json' with { type: 'json' };
 import enMail from '../../shared/i18n/en/mail.json' with { type: 'json' };
+import jaDesk from '../../shared/i18n/ja/desk.json' with { type: 'json' };
 import ja from '../../shared/i18n/ja/errors.json' with { type: 'json' };
 import jaMail from '../../shared/i18n/ja/mail.json' with { type: 'json' };
 
 export type Locale = 'ja' | 'en';
 export const locales: readonly Locale[] = ['ja', 'en'];
 
-/** Server-side messages (API errors, mail) from the same catalogs the web app uses. */
+/** Server-side messages (API errors, mail, the desk's code labels in reports) from the same catalogs the web app uses. */
 const instance = i18next.createInstance();
 void instance.init({
-  resources: { ja: { errors: ja, mail: jaMail }, en: { errors: en, mail: enMail } },
+  resources: { ja: { errors: ja, mail: jaMail, desk: jaDesk }, en: { errors: en, mail: enMail, desk: enDesk } },
   lng: 'ja',
   fallbackLng: 'ja',
-  ns: ['errors', 'mail'],
+  ns: ['errors', 'mail', 'desk'],
   defaultNS: 'errors',
   interpolation: { escapeValue: false },
   initAsync: false,
 });
 
-export function translator(locale: Locale, namespace: 'errors' | 'mail' = 'errors'): TFunction {
+export function translator(locale: Locale, namespace: 'errors' | 'mail' | 'desk' = 'errors'): TFunction {
   return instance.getFixedT(locale, namespace);
 }
 

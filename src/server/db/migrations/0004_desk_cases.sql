@@ -230,7 +230,7 @@ ALTER TABLE "next_action" ADD CONSTRAINT "next_action_tenant_id_case_id_desk_cas
 ALTER TABLE "pain_point" ADD CONSTRAINT "pain_point_tenant_id_case_id_desk_case_tenant_id_id_fk" FOREIGN KEY ("tenant_id","case_id") REFERENCES "public"."desk_case"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "case_activity_case_idx" ON "case_activity" USING btree ("tenant_id","case_id","occurred_at");--> statement-breakpoint
 CREATE INDEX "case_activity_programme_idx" ON "case_activity" USING btree ("tenant_id","programme_id","occurred_on");--> statement-breakpoint
-CREATE INDEX "case_activity_fiscal_year_idx" ON "case_activity" USING btree ("tenant_id","fiscal_year","occurred_on");--> statement-breakpoint
+CREATE INDEX "case_activity_occurred_on_idx" ON "case_activity" USING btree ("tenant_id","occurred_on");--> statement-breakpoint
 CREATE UNIQUE INDEX "case_activity_external_ref_idx" ON "case_activity" USING btree ("tenant_id","external_ref");--> statement-breakpoint
 CREATE INDEX "case_attachment_case_idx" ON "case_attachment" USING btree ("tenant_id","case_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "desk_case_receipt_idx" ON "desk_case" USING btree ("tenant_id","receipt_number");--> statement-breakpoint

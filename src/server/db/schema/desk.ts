@@ -237,7 +237,7 @@ export const caseActivity = pgTable(
     foreignKey({ columns: [t.tenantId, t.caseId], foreignColumns: [deskCase.tenantId, deskCase.id] }).onDelete('cascade'),
     index('case_activity_case_idx').on(t.tenantId, t.caseId, t.occurredAt),
     index('case_activity_programme_idx').on(t.tenantId, t.programmeId, t.occurredOn),
-    index('case_activity_fiscal_year_idx').on(t.tenantId, t.fiscalYear, t.occurredOn),
+    index('case_activity_occurred_on_idx').on(t.tenantId, t.occurredOn),
     uniqueIndex('case_activity_external_ref_idx').on(t.tenantId, t.externalRef),
     tenantIsolationPolicy(),
   ],
