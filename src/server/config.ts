@@ -49,6 +49,12 @@ const environmentSchema = z.object({
     .min(1)
     .default(20)
     .describe('Sign-in, two-factor, reset and invitation attempts per minute per client address (offices share addresses)'),
+  RATE_LIMIT_PUBLIC_INTAKE_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(30)
+    .describe('Public consultation requests per minute per client address (a flood gets 429; a retried request is never duplicated)'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z
     .enum(['true', 'false'])
@@ -84,7 +90,11 @@ export function parseConfig(environment: Record<string, string | undefined> = pr
     mailFrom: env.MAIL_FROM,
     seedDemo: env.SEED_DEMO,
     logLevel: env.LOG_LEVEL,
-    rateLimits: { apiPerMinute: env.RATE_LIMIT_API_PER_MINUTE, signInPerMinute: env.RATE_LIMIT_SIGN_IN_PER_MINUTE },
+    rateLimits: {
+      apiPerMinute: env.RATE_LIMIT_API_PER_MINUTE,
+      signInPerMinute: env.RATE_LIMIT_SIGN_IN_PER_MINUTE,
+      publicIntakePerMinute: env.RATE_LIMIT_PUBLIC_INTAKE_PER_MINUTE,
+    },
     trustProxy: env.TRUST_PROXY,
   };
 }

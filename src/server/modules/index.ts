@@ -5,14 +5,22 @@ import { auditRoutes } from './audit/audit.routes';
 import { createAuditService } from './audit/audit.service';
 import { authRoutes } from './auth/auth.routes';
 import { createAuthService } from './auth/auth.service';
+import { createActivityService } from './cases/activities.service';
+import { createAttachmentService } from './cases/attachments.service';
+import { caseRoutes } from './cases/cases.routes';
+import { createCaseService } from './cases/cases.service';
 import { companyRoutes } from './companies/companies.routes';
 import { createCompanyService } from './companies/companies.service';
 import { createCompanyImportService } from './companies/company-import.service';
+import { deskRoutes } from './desk/desk.routes';
+import { createDeskService } from './desk/desk.service';
 import { mailRoutes } from './mail/mail.routes';
 import { createMailService } from './mail/mail.service';
 import { memberRoutes } from './members/members.routes';
 import { createMemberService } from './members/members.service';
 import { programmeRoutes } from './programmes/programmes.routes';
+import { publicIntakeRoutes } from './public-intake/public-intake.routes';
+import { createPublicIntakeService } from './public-intake/public-intake.service';
 import { referenceRoutes } from './reference/reference.routes';
 import { reportRoutes } from './reports/reports.routes';
 import { tenantRoutes } from './tenants/tenants.routes';
@@ -26,6 +34,13 @@ export function registerModules(app: App, deps: AppDependencies & { mailer: Mail
   memberRoutes(app, createMemberService(db, deps.config), deps.mailer, deps.config);
   const companies = createCompanyService(db);
   companyRoutes(app, companies, createCompanyImportService(db, companies, app.log, deps.database.maintain), db);
+  caseRoutes(
+    app,
+    { cases: createCaseService(db, companies, deps.config), activities: createActivityService(db), attachments: createAttachmentService(db) },
+    deps.mailer,
+  );
+  deskRoutes(app, createDeskService(db));
+  publicIntakeRoutes(app, createPublicIntakeService(db, companies, deps.config, deps.auth.secret), deps.mailer, deps.config);
   auditRoutes(app, createAuditService(db));
   mailRoutes(app, createMailService(db, deps.mailer));
   referenceRoutes(app);

@@ -13,7 +13,7 @@ export const entityTypesRequiringCorporateNumber: readonly EntityType[] = ['corp
 export const sizeClasses = ['small', 'sme', 'large', 'unknown'] as const;
 export type SizeClass = (typeof sizeClasses)[number];
 
-const corporateNumber = z
+export const corporateNumberField = z
   .string()
   .nullish()
   .transform((value) => {
@@ -51,7 +51,7 @@ const prefectureCode = z
   .pipe(z.string().regex(/^(0[1-9]|[1-3][0-9]|4[0-7])$/, 'prefecture_unknown').nullable())
   .describe('JIS X 0401 prefecture code, 2 digits (02 = 青森県)');
 
-const municipalityCode = z
+export const municipalityCodeField = z
   .string()
   .nullish()
   .transform((value) => (value ? value.normalize('NFKC').trim() : null))
@@ -105,16 +105,22 @@ const tags = z
   .max(20)
   .transform((list) => [...new Set(list)]);
 
+/** What a requester can tell about the business on the public form: industry and headcount (size is derived). */
+export const companySizeInputs = {
+  jsicMajor: jsicMajor.optional().transform((v) => v ?? null),
+  employees: nonNegativeInteger(10_000_000).optional().transform((v) => v ?? null).describe('常時使用する従業員の数'),
+};
+
 const companyFields = {
   name: text(200).describe('事業者名 (正式名称)'),
   nameKana: optionalText(200).describe('フリガナ'),
   entityType: z.enum(entityTypes),
-  corporateNumber,
+  corporateNumber: corporateNumberField,
   representativeName: optionalText(100),
   representativeTitle: optionalText(100),
   postalCode,
   prefectureCode,
-  municipalityCode,
+  municipalityCode: municipalityCodeField,
   addressLine: optionalText(200).describe('Address after the municipality (町名・番地・建物)'),
   jsicMajor,
   jsicMiddle,
@@ -190,7 +196,7 @@ export const companyListQuery = z
     jsicMajor: jsicMajor.optional(),
     jsicMiddle: jsicMiddle.optional(),
     prefectureCode: prefectureCode.optional(),
-    municipalityCode: municipalityCode.optional(),
+    municipalityCode: municipalityCodeField.optional(),
     sizeClass: z.enum(sizeClasses).optional(),
     entityType: z.enum(entityTypes).optional(),
     tag: z.string().max(30).optional(),
@@ -269,8 +275,8 @@ export const companyPage = z
 export const duplicateCheckInput = z
   .strictObject({
     name: z.string().max(200).optional(),
-    municipalityCode: municipalityCode.optional(),
-    corporateNumber: corporateNumber.optional(),
+    municipalityCode: municipalityCodeField.optional(),
+    corporateNumber: corporateNumberField.optional(),
     excludeId: uuid.optional(),
   })
   .meta({ id: 'CompanyDuplicateCheck' });

@@ -2295,6 +2295,1784 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List and search cases (built-in views: mine, unassigned, overdue, follow-ups due) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Built-in filters: mine (I coordinate or take part), unassigned, overdue next actions, follow-ups due, open */
+                    view?: "all" | "mine" | "unassigned" | "overdue" | "follow_ups_due" | "open";
+                    /** @description Japanese search over the case, its 「負」 and activity notes */
+                    q?: string;
+                    /** @description Comma-separated statuses */
+                    status?: string[] | string;
+                    caseType?: "business" | "municipality" | "procurement" | "school";
+                    themeId?: string;
+                    coordinatorId?: string;
+                    companyId?: string;
+                    /** @description Fiscal year of receipt */
+                    fiscalYear?: number;
+                    sort?: "-updatedAt" | "updatedAt" | "-openedOn" | "openedOn" | "receiptNumber" | "-receiptNumber";
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CasePage"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Open a case in one step: company (existing or new), contact, case, first activity */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CaseCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Case"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cases by status for the board: per column the total and the most recently changed cases */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Built-in filters: mine (I coordinate or take part), unassigned, overdue next actions, follow-ups due, open */
+                    view?: "all" | "mine" | "unassigned" | "overdue" | "follow_ups_due" | "open";
+                    /** @description Japanese search over the case, its 「負」 and activity notes */
+                    q?: string;
+                    /** @description Comma-separated statuses */
+                    status?: string[] | string;
+                    caseType?: "business" | "municipality" | "procurement" | "school";
+                    themeId?: string;
+                    coordinatorId?: string;
+                    companyId?: string;
+                    /** @description Fiscal year of receipt */
+                    fiscalYear?: number;
+                    sort?: "-updatedAt" | "updatedAt" | "-openedOn" | "openedOn" | "receiptNumber" | "-receiptNumber";
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseBoard"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A case with its 「負」, people, next actions, follow-ups and files */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Case"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a case (send the version you read; 409 when somebody saved first) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CaseUpdateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Case"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/transition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a case to another status (allowed moves only; completing schedules the outcome follow-ups) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CaseTransitionInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Case"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The activities of a case, oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActivityList"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record an activity (session, visit, call, mail…) on a case */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ActivityCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Activity"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/activities/{activityId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete an activity recorded by mistake (admins and staff; audited) */
+        delete: {
+            parameters: {
+                query: {
+                    version: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    activityId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change an activity (send the version you read) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    activityId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ActivityUpdateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Activity"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/next-actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a next action with a due date */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NextActionCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Case"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/next-actions/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change or complete a next action */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NextActionUpdateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Case"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/follow-ups/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Record what a follow-up found (tool adopted, process digitised, 補助金, DX認定, hours saved, sales change) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FollowUpRecordInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Case"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Follow-ups to do across the cases one may see */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description due: scheduled and due within 14 days or overdue */
+                    due?: "due" | "upcoming" | "all";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FollowUpList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attach a file (up to 10 MB; PDF, Office, images, text, ZIP; the type is read from the bytes)
+         * @description multipart/form-data with a `file` field.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    purpose?: "specification" | "estimate" | "minutes" | "other";
+                    activityId?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Case"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/attachments/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an attached file */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove an attached file (audited) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/desk/themes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The desk’s theme taxonomy (archived themes included, flagged) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ThemeList"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a theme (admins) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ThemeCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Theme"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/desk/themes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename, reorder or archive a theme (admins; cases keep archived themes) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ThemeUpdateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Theme"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/desk/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The desk’s settings (public form, follow-up months) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeskSettings"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the desk’s settings (admins; version 0 before the first save) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DeskSettingsUpdateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeskSettings"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/desk/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** People who can be coordinator, expert or partner on a case */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeskPeople"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/desks/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A desk’s public consultation form: its themes, terms and a fresh form token */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicDesk"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/desks/{slug}/consultations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask for a consultation: answers the receipt number (a retried request answers the same one) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PublicIntakeInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicIntakeReceipt"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit-events": {
         parameters: {
             query?: never;
@@ -2544,6 +4322,461 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List funding programmes (newest period first) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "active" | "archived" | "all";
+                    /** @description Only programmes whose period overlaps this 年度 */
+                    fiscalYear?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProgrammeList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a funding programme with its counting rules (admins) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ProgrammeCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Programme"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A funding programme */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Programme"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a programme (send the version you read; 409 when somebody saved first). Reports recompute from the new rules */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ProgrammeUpdateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Programme"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Archive a programme (it still reports, but is no longer a default) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ProgrammeVersionInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Programme"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore an archived programme (422 when, as a default, it now overlaps another default) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ProgrammeVersionInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Programme"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -2933,6 +5166,461 @@ export interface components {
                 reason: "corporate_number" | "name_and_municipality";
             }[];
         };
+        PainPointEntryInput: {
+            /**
+             * Format: uuid
+             * @description Keep the id of an existing entry to update it
+             */
+            id?: string;
+            /** @description 業務 (受発注, 請求, 在庫管理…) */
+            process: string;
+            /** @description 困っている人 (経理担当, 現場…) */
+            sufferer?: string | null;
+            /** @description 失われている時間 (時間/月) */
+            hoursLostPerMonth?: number | null;
+            /** @enum {string} */
+            severity: "low" | "medium" | "high";
+            description?: string | null;
+        };
+        PainPointInput: {
+            /** Format: uuid */
+            id: string;
+            process: string;
+            sufferer: string | null;
+            hoursLostPerMonth: number | null;
+            /** @enum {string} */
+            severity: "low" | "medium" | "high";
+            description: string | null;
+        };
+        ActivityCreateInput: {
+            /**
+             * Format: date-time
+             * @description When the support happened (with offset, e.g. 2025-06-02T10:00:00+09:00); not in the future
+             */
+            occurredAt: string;
+            /** @enum {string} */
+            channel: "visit_desk" | "on_site" | "online" | "phone" | "email" | "pop_up";
+            /** @description 相談時間 (分) */
+            minutes: number;
+            /**
+             * @description 準備時間 (分)
+             * @default 0
+             */
+            preparationMinutes: number;
+            /**
+             * @description 移動時間 (分)
+             * @default 0
+             */
+            travelMinutes: number;
+            /**
+             * @description Desk staff present
+             * @default []
+             */
+            staffIds: string[];
+            /**
+             * @description Experts present
+             * @default []
+             */
+            expertIds: string[];
+            notes?: string | null;
+            /**
+             * @description Counts in reports (subject to the programme’s rules)
+             * @default true
+             */
+            reportable: boolean;
+            /** @description The funding programme it is counted under; empty = the default programme for its date */
+            programmeId?: string | null;
+        };
+        ActivityUpdateInput: {
+            /** @description The version you last read; a stale version is answered with 409 VERSION_CONFLICT */
+            version: number;
+            /**
+             * Format: date-time
+             * @description When the support happened (with offset, e.g. 2025-06-02T10:00:00+09:00); not in the future
+             */
+            occurredAt?: string;
+            /** @enum {string} */
+            channel?: "visit_desk" | "on_site" | "online" | "phone" | "email" | "pop_up";
+            /** @description 相談時間 (分) */
+            minutes?: number;
+            /**
+             * @description 準備時間 (分)
+             * @default 0
+             */
+            preparationMinutes: number;
+            /**
+             * @description 移動時間 (分)
+             * @default 0
+             */
+            travelMinutes: number;
+            /**
+             * @description Desk staff present
+             * @default []
+             */
+            staffIds: string[];
+            /**
+             * @description Experts present
+             * @default []
+             */
+            expertIds: string[];
+            notes?: string | null;
+            /**
+             * @description Counts in reports (subject to the programme’s rules)
+             * @default true
+             */
+            reportable: boolean;
+            /** @description The funding programme it is counted under; empty = the default programme for its date */
+            programmeId?: string | null;
+        };
+        PersonRefInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        ActivityInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: date */
+            occurredOn: string;
+            fiscalYear: number;
+            /** @enum {string} */
+            channel: "visit_desk" | "on_site" | "online" | "phone" | "email" | "pop_up";
+            minutes: number;
+            preparationMinutes: number;
+            travelMinutes: number;
+            staff: components["schemas"]["PersonRefInput"][];
+            experts: components["schemas"]["PersonRefInput"][];
+            notes: string | null;
+            reportable: boolean;
+            programmeId: string | null;
+            externalRef: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        ActivityListInput: {
+            items: components["schemas"]["ActivityInput"][];
+        };
+        CaseParticipantEntryInput: {
+            /** Format: uuid */
+            userId: string;
+            /** @enum {string} */
+            kind: "expert" | "partner";
+            /** @description Role on this case, e.g. ITコーディネータ, 仕様書レビュー */
+            roleLabel?: string | null;
+        };
+        CaseCreateInput: {
+            company: {
+                /** Format: uuid */
+                id: string;
+            } | {
+                create: components["schemas"]["CompanyCreateInput"];
+            };
+            contact?: ({
+                /** Format: uuid */
+                id: string;
+            } | {
+                create: components["schemas"]["CompanyContactEntryInput"];
+            }) | null;
+            /** @enum {string} */
+            caseType: "business" | "municipality" | "procurement" | "school";
+            /** @description 件名 */
+            title: string;
+            /** @description 相談内容: what troubles the requester */
+            description?: string | null;
+            preferredChannel?: ("visit_desk" | "on_site" | "online" | "phone") | null;
+            themeIds?: string[];
+            /** @description The staff member who coordinates the case */
+            coordinatorId?: string | null;
+            participants?: components["schemas"]["CaseParticipantEntryInput"][];
+            painPoints?: components["schemas"]["PainPointEntryInput"][];
+            /** @default false */
+            consentTerms: boolean;
+            /**
+             * @description The requester agreed that the case may be shared with partners
+             * @default false
+             */
+            consentSharePartners: boolean;
+            /**
+             * Format: date
+             * @description 受付日; today in Japan when omitted
+             */
+            openedOn?: string;
+            firstActivity?: components["schemas"]["ActivityCreateInput"] | null;
+        };
+        CaseUpdateInput: {
+            /** @description The version you last read; a stale version is answered with 409 VERSION_CONFLICT */
+            version: number;
+            /** @enum {string} */
+            caseType?: "business" | "municipality" | "procurement" | "school";
+            /** @description 件名 */
+            title?: string;
+            /** @description 相談内容: what troubles the requester */
+            description?: string | null;
+            preferredChannel?: ("visit_desk" | "on_site" | "online" | "phone") | null;
+            themeIds?: string[];
+            /** @description The staff member who coordinates the case */
+            coordinatorId?: string | null;
+            participants?: components["schemas"]["CaseParticipantEntryInput"][];
+            painPoints?: components["schemas"]["PainPointEntryInput"][];
+            /** @description The requester agreed that the case may be shared with partners */
+            consentSharePartners?: boolean;
+            outcomeSummary?: string | null;
+        };
+        CaseTransitionInput: {
+            /** @description The version you last read; a stale version is answered with 409 VERSION_CONFLICT */
+            version: number;
+            /** @enum {string} */
+            to: "received" | "in_progress" | "accompaniment" | "matching" | "completed" | "paused" | "withdrawn";
+            /** @description What the case achieved (when completing) */
+            outcomeSummary?: string | null;
+            /**
+             * Format: date
+             * @description 完了日 when completing; today in Japan when omitted
+             */
+            closedOn?: string;
+        };
+        ThemeRefInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        CaseAbilitiesInput: {
+            update: boolean;
+            transition: boolean;
+            assign: boolean;
+            addActivity: boolean;
+            attach: boolean;
+            viewContact: boolean;
+            viewAudit: boolean;
+        };
+        CaseSummaryInput: {
+            /** Format: uuid */
+            id: string;
+            receiptNumber: string;
+            fiscalYear: number;
+            /** @enum {string} */
+            caseType: "business" | "municipality" | "procurement" | "school";
+            /** @enum {string} */
+            status: "received" | "in_progress" | "accompaniment" | "matching" | "completed" | "paused" | "withdrawn";
+            title: string;
+            company: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            themes: components["schemas"]["ThemeRefInput"][];
+            coordinator: components["schemas"]["PersonRefInput"] | null;
+            /** @enum {string} */
+            source: "public" | "staff" | "import";
+            /** Format: date */
+            openedOn: string;
+            closedOn: string | null;
+            /** @description The earliest open next action */
+            nextDueOn: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CasePageInput: {
+            items: components["schemas"]["CaseSummaryInput"][];
+            total: number;
+            nextCursor: string | null;
+        };
+        CaseBoardInput: {
+            columns: {
+                /** @enum {string} */
+                status: "received" | "in_progress" | "accompaniment" | "matching" | "completed" | "paused" | "withdrawn";
+                total: number;
+                items: components["schemas"]["CaseSummaryInput"][];
+            }[];
+        };
+        NextActionInput: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** Format: date */
+            dueOn: string;
+            assignee: components["schemas"]["PersonRefInput"] | null;
+            doneAt: string | null;
+            version: number;
+        };
+        FollowUpInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            monthsAfter: number;
+            /** Format: date */
+            dueOn: string;
+            /** @enum {string} */
+            status: "scheduled" | "done" | "skipped" | "cancelled";
+            recordedOn: string | null;
+            toolAdopted: boolean | null;
+            toolName: string | null;
+            processDigitised: boolean | null;
+            subsidyApplied: boolean | null;
+            subsidyAdopted: boolean | null;
+            dxCertified: boolean | null;
+            hoursSavedPerMonth: number | null;
+            salesChange: ("increase" | "flat" | "decrease" | "unknown") | null;
+            salesChangePercent: number | null;
+            notes: string | null;
+            version: number;
+        };
+        AttachmentInput: {
+            /** Format: uuid */
+            id: string;
+            activityId: string | null;
+            /** @enum {string} */
+            purpose: "specification" | "estimate" | "minutes" | "other";
+            fileName: string;
+            mediaType: string;
+            sizeBytes: number;
+            /** Format: date-time */
+            uploadedAt: string;
+            uploadedBy: components["schemas"]["PersonRefInput"] | null;
+        };
+        CaseInput: {
+            /** Format: uuid */
+            id: string;
+            receiptNumber: string;
+            fiscalYear: number;
+            /** @enum {string} */
+            caseType: "business" | "municipality" | "procurement" | "school";
+            /** @enum {string} */
+            status: "received" | "in_progress" | "accompaniment" | "matching" | "completed" | "paused" | "withdrawn";
+            title: string;
+            company: components["schemas"]["CompanySummaryInput"];
+            themes: components["schemas"]["ThemeRefInput"][];
+            coordinator: components["schemas"]["PersonRefInput"] | null;
+            /** @enum {string} */
+            source: "public" | "staff" | "import";
+            /** Format: date */
+            openedOn: string;
+            closedOn: string | null;
+            /** @description The earliest open next action */
+            nextDueOn: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            contact: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                role: string | null;
+                email: string | null;
+                phone: string | null;
+            } | null;
+            description: string | null;
+            preferredChannel: ("visit_desk" | "on_site" | "online" | "phone") | null;
+            participants: {
+                user: components["schemas"]["PersonRefInput"];
+                /** @enum {string} */
+                kind: "expert" | "partner";
+                roleLabel: string | null;
+            }[];
+            painPoints: components["schemas"]["PainPointInput"][];
+            consentTerms: boolean;
+            consentSharePartners: boolean;
+            outcomeSummary: string | null;
+            externalRef: string | null;
+            allowedTransitions: ("received" | "in_progress" | "accompaniment" | "matching" | "completed" | "paused" | "withdrawn")[];
+            nextActions: components["schemas"]["NextActionInput"][];
+            followUps: components["schemas"]["FollowUpInput"][];
+            attachments: components["schemas"]["AttachmentInput"][];
+            activityCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            version: number;
+            abilities: components["schemas"]["CaseAbilitiesInput"];
+        };
+        NextActionCreateInput: {
+            title: string;
+            /** Format: date */
+            dueOn: string;
+            assigneeId?: string | null;
+        };
+        NextActionUpdateInput: {
+            /** @description The version you last read; a stale version is answered with 409 VERSION_CONFLICT */
+            version: number;
+            title?: string;
+            /** Format: date */
+            dueOn?: string;
+            assigneeId?: string | null;
+            done?: boolean;
+        };
+        FollowUpRecordInput: {
+            /** @description The version you last read; a stale version is answered with 409 VERSION_CONFLICT */
+            version: number;
+            /** @enum {string} */
+            status: "done" | "skipped";
+            /**
+             * Format: date
+             * @description Today in Japan when omitted; not in the future
+             */
+            recordedOn?: string;
+            toolAdopted?: boolean | null;
+            toolName?: string | null;
+            processDigitised?: boolean | null;
+            subsidyApplied?: boolean | null;
+            subsidyAdopted?: boolean | null;
+            dxCertified?: boolean | null;
+            hoursSavedPerMonth?: number | null;
+            salesChange?: ("increase" | "flat" | "decrease" | "unknown") | null;
+            salesChangePercent?: number | null;
+            notes?: string | null;
+        };
+        FollowUpDueInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            monthsAfter: number;
+            /** Format: date */
+            dueOn: string;
+            /** @enum {string} */
+            status: "scheduled" | "done" | "skipped" | "cancelled";
+            recordedOn: string | null;
+            toolAdopted: boolean | null;
+            toolName: string | null;
+            processDigitised: boolean | null;
+            subsidyApplied: boolean | null;
+            subsidyAdopted: boolean | null;
+            dxCertified: boolean | null;
+            hoursSavedPerMonth: number | null;
+            salesChange: ("increase" | "flat" | "decrease" | "unknown") | null;
+            salesChangePercent: number | null;
+            notes: string | null;
+            version: number;
+            case: {
+                /** Format: uuid */
+                id: string;
+                receiptNumber: string;
+                title: string;
+                companyName: string;
+            };
+        };
+        FollowUpListInput: {
+            items: components["schemas"]["FollowUpDueInput"][];
+        };
+        SavedCaseViewCreateInput: {
+            name: string;
+            query: string;
+        };
+        SavedCaseViewInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            query: string;
+        };
+        SavedCaseViewListInput: {
+            items: components["schemas"]["SavedCaseViewInput"][];
+        };
         ImportRejectionInput: {
             /** @description Line number in the file (the header is line 1) */
             line: number;
@@ -2977,6 +5665,109 @@ export interface components {
             finishedAt: string | null;
             /** @description For an apply job started from a dry run: that dry run */
             dryRunOf: string | null;
+        };
+        ThemeCreateInput: {
+            name: string;
+            nameEn?: string | null;
+            /** @default 0 */
+            position: number;
+        };
+        ThemeUpdateInput: {
+            /** @description The version you last read; a stale version is answered with 409 VERSION_CONFLICT */
+            version: number;
+            name?: string;
+            nameEn?: string | null;
+            position?: number;
+            archived?: boolean;
+        };
+        ThemeInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            nameEn: string | null;
+            position: number;
+            archived: boolean;
+            caseCount: number;
+            version: number;
+        };
+        ThemeListInput: {
+            items: components["schemas"]["ThemeInput"][];
+        };
+        DeskSettingsUpdateInput: {
+            /** @description The version you read (0 before the first save) */
+            version: number;
+            intakeEnabled?: boolean;
+            termsText?: string | null;
+            notifyAddress?: string | null;
+            followUpMonths?: number[];
+        };
+        DeskSettingsInput: {
+            intakeEnabled: boolean;
+            termsText: string;
+            notifyAddress: string | null;
+            followUpMonths: number[];
+            /** @description Where the public form lives, e.g. /consult/aomori-dx */
+            publicIntakePath: string;
+            version: number;
+        };
+        DeskPeopleInput: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                role: string;
+            }[];
+        };
+        PublicDeskInput: {
+            slug: string;
+            name: string;
+            intakeEnabled: boolean;
+            termsText: string;
+            themes: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                nameEn: string | null;
+            }[];
+            /** @description Send it back with the request: it protects against automated floods (time trap) and makes a retried submission safe */
+            formToken: string;
+        };
+        PublicIntakeInput: {
+            formToken: string;
+            website?: string;
+            /**
+             * @description 相談者区分: 法人, 個人事業主, 創業予定, 団体…
+             * @enum {string}
+             */
+            entityType: "corporation" | "npo" | "sole_proprietor" | "prospective_founder" | "association" | "public_body";
+            companyName: string;
+            /** @description 法人番号: 13 digits, the first being the check digit (hyphens and full-width digits are accepted) */
+            corporateNumber?: string | null;
+            /** @description 全国地方公共団体コード: 6 digits including the check digit (022012 = 青森市) */
+            municipalityCode?: string | null;
+            /** @description 日本標準産業分類 (令和5年改定) 大分類, A–T */
+            jsicMajor?: string | null;
+            /** @description 常時使用する従業員の数 */
+            employees?: number | null;
+            contactName: string;
+            contactRole?: string | null;
+            email?: string | null;
+            phone?: string | null;
+            /** @default [] */
+            themeIds: string[];
+            troubles?: string | null;
+            /** @enum {string} */
+            preferredChannel: "visit_desk" | "on_site" | "online" | "phone";
+            /** @constant */
+            consentTerms: true;
+            /** @default false */
+            consentSharePartners: boolean;
+        };
+        PublicIntakeReceiptInput: {
+            receiptNumber: string;
+            /** Format: date-time */
+            receivedAt: string;
+            email: string;
         };
         MemberInput: {
             /** Format: uuid */
@@ -3042,6 +5833,146 @@ export interface components {
             name?: string;
             /** @description For a new account */
             password?: string;
+        };
+        ProgrammeCreateInput: {
+            /** @description 事業名, e.g. 令和7年度 DX総合相談窓口運営業務 */
+            name: string;
+            /** @description 委託元, e.g. 青森県 商工労働部 */
+            commissioner?: string | null;
+            /**
+             * Format: date
+             * @description First day of the contract period (activities on or after it count)
+             */
+            startsOn: string;
+            /**
+             * Format: date
+             * @description Last day of the contract period, inclusive
+             */
+            endsOn: string;
+            /** @description 延べ件数 target for the period */
+            supportTarget?: number | null;
+            /** @description 実事業者数 target for the period, when the contract sets one */
+            companyTarget?: number | null;
+            /** @description Channels (相談方法) whose activities count */
+            countedChannels: ("visit_desk" | "on_site" | "online" | "phone" | "email" | "pop_up")[];
+            /** @description Case types whose activities count */
+            countedCaseTypes: ("business" | "municipality" | "procurement" | "school")[];
+            /**
+             * @description An activity shorter than this does not count
+             * @default 0
+             */
+            minimumMinutes: number;
+            /**
+             * @description session: the minimum applies to the session minutes; session_and_preparation: to session + preparation + travel
+             * @default session
+             * @enum {string}
+             */
+            minutesBasis: "session" | "session_and_preparation";
+            /**
+             * @description corporate_number: register entries with the same 法人番号 are one company (entries without one count by ID); company: every register entry is a company
+             * @default corporate_number
+             * @enum {string}
+             */
+            companyIdentity: "corporate_number" | "company";
+            /**
+             * @description Published figures show 「*」 for cells with 0 < value < threshold
+             * @default 3
+             */
+            suppressionThreshold: number;
+            /**
+             * @description Activities without an explicit programme count for the default programme of their date; default programmes may not overlap
+             * @default false
+             */
+            isDefault: boolean;
+            notes?: string | null;
+        };
+        ProgrammeUpdateInput: {
+            /** @description The version you last read; a stale version is answered with 409 VERSION_CONFLICT */
+            version: number;
+            /** @description 事業名, e.g. 令和7年度 DX総合相談窓口運営業務 */
+            name?: string;
+            /** @description 委託元, e.g. 青森県 商工労働部 */
+            commissioner?: string | null;
+            /**
+             * Format: date
+             * @description First day of the contract period (activities on or after it count)
+             */
+            startsOn?: string;
+            /**
+             * Format: date
+             * @description Last day of the contract period, inclusive
+             */
+            endsOn?: string;
+            /** @description 延べ件数 target for the period */
+            supportTarget?: number | null;
+            /** @description 実事業者数 target for the period, when the contract sets one */
+            companyTarget?: number | null;
+            /** @description Channels (相談方法) whose activities count */
+            countedChannels?: ("visit_desk" | "on_site" | "online" | "phone" | "email" | "pop_up")[];
+            /** @description Case types whose activities count */
+            countedCaseTypes?: ("business" | "municipality" | "procurement" | "school")[];
+            /** @description An activity shorter than this does not count */
+            minimumMinutes?: number;
+            /**
+             * @description session: the minimum applies to the session minutes; session_and_preparation: to session + preparation + travel
+             * @enum {string}
+             */
+            minutesBasis?: "session" | "session_and_preparation";
+            /**
+             * @description corporate_number: register entries with the same 法人番号 are one company (entries without one count by ID); company: every register entry is a company
+             * @enum {string}
+             */
+            companyIdentity?: "corporate_number" | "company";
+            /** @description Published figures show 「*」 for cells with 0 < value < threshold */
+            suppressionThreshold?: number;
+            /** @description Activities without an explicit programme count for the default programme of their date; default programmes may not overlap */
+            isDefault?: boolean;
+            notes?: string | null;
+        };
+        ProgrammeVersionInput: {
+            /** @description The version you last read; a stale version is answered with 409 VERSION_CONFLICT */
+            version: number;
+        };
+        ProgrammeAbilitiesInput: {
+            update: boolean;
+            archive: boolean;
+            restore: boolean;
+        };
+        ProgrammeInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            commissioner: string | null;
+            startsOn: string;
+            endsOn: string;
+            /** @description The 年度 of startsOn */
+            fiscalYear: number;
+            supportTarget: number | null;
+            companyTarget: number | null;
+            countedChannels: ("visit_desk" | "on_site" | "online" | "phone" | "email" | "pop_up")[];
+            countedCaseTypes: ("business" | "municipality" | "procurement" | "school")[];
+            minimumMinutes: number;
+            /** @enum {string} */
+            minutesBasis: "session" | "session_and_preparation";
+            /** @enum {string} */
+            companyIdentity: "corporate_number" | "company";
+            suppressionThreshold: number;
+            /** @description As set; an archived programme is never used as the default */
+            isDefault: boolean;
+            notes: string | null;
+            archivedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            abilities: components["schemas"]["ProgrammeAbilitiesInput"];
+        };
+        ProgrammeListInput: {
+            items: components["schemas"]["ProgrammeInput"][];
+            abilities: {
+                create: boolean;
+            };
         };
         PrefectureListInput: {
             /** @description Date of the code table */
@@ -3504,6 +6435,459 @@ export interface components {
                 reason: "corporate_number" | "name_and_municipality";
             }[];
         };
+        PainPointEntry: {
+            /**
+             * Format: uuid
+             * @description Keep the id of an existing entry to update it
+             */
+            id?: string;
+            /** @description 業務 (受発注, 請求, 在庫管理…) */
+            process: string;
+            /** @description 困っている人 (経理担当, 現場…) */
+            sufferer: string | null;
+            /** @description 失われている時間 (時間/月) */
+            hoursLostPerMonth: unknown;
+            /** @enum {string} */
+            severity: "low" | "medium" | "high";
+            description: string | null;
+        };
+        PainPoint: {
+            /** Format: uuid */
+            id: string;
+            process: string;
+            sufferer: string | null;
+            hoursLostPerMonth: number | null;
+            /** @enum {string} */
+            severity: "low" | "medium" | "high";
+            description: string | null;
+        };
+        ActivityCreate: {
+            /**
+             * Format: date-time
+             * @description When the support happened (with offset, e.g. 2025-06-02T10:00:00+09:00); not in the future
+             */
+            occurredAt: string;
+            /** @enum {string} */
+            channel: "visit_desk" | "on_site" | "online" | "phone" | "email" | "pop_up";
+            /** @description 相談時間 (分) */
+            minutes: number;
+            /**
+             * @description 準備時間 (分)
+             * @default 0
+             */
+            preparationMinutes: number;
+            /**
+             * @description 移動時間 (分)
+             * @default 0
+             */
+            travelMinutes: number;
+            /**
+             * @description Desk staff present
+             * @default []
+             */
+            staffIds: string[];
+            /**
+             * @description Experts present
+             * @default []
+             */
+            expertIds: string[];
+            notes: string | null;
+            /**
+             * @description Counts in reports (subject to the programme’s rules)
+             * @default true
+             */
+            reportable: boolean;
+            /** @description The funding programme it is counted under; empty = the default programme for its date */
+            programmeId: unknown;
+        };
+        ActivityUpdate: {
+            /** @description The version you last read; a stale version is answered with 409 VERSION_CONFLICT */
+            version: number;
+            /**
+             * Format: date-time
+             * @description When the support happened (with offset, e.g. 2025-06-02T10:00:00+09:00); not in the future
+             */
+            occurredAt?: string;
+            /** @enum {string} */
+            channel?: "visit_desk" | "on_site" | "online" | "phone" | "email" | "pop_up";
+            /** @description 相談時間 (分) */
+            minutes?: number;
+            /**
+             * @description 準備時間 (分)
+             * @default 0
+             */
+            preparationMinutes: number;
+            /**
+             * @description 移動時間 (分)
+             * @default 0
+             */
+            travelMinutes: number;
+            /**
+             * @description Desk staff present
+             * @default []
+             */
+            staffIds: string[];
+            /**
+             * @description Experts present
+             * @default []
+             */
+            expertIds: string[];
+            notes?: string | null;
+            /**
+             * @description Counts in reports (subject to the programme’s rules)
+             * @default true
+             */
+            reportable: boolean;
+            /** @description The funding programme it is counted under; empty = the default programme for its date */
+            programmeId?: unknown;
+        };
+        PersonRef: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        Activity: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: date */
+            occurredOn: string;
+            fiscalYear: number;
+            /** @enum {string} */
+            channel: "visit_desk" | "on_site" | "online" | "phone" | "email" | "pop_up";
+            minutes: number;
+            preparationMinutes: number;
+            travelMinutes: number;
+            staff: components["schemas"]["PersonRef"][];
+            experts: components["schemas"]["PersonRef"][];
+            notes: string | null;
+            reportable: boolean;
+            programmeId: string | null;
+            externalRef: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        ActivityList: {
+            items: components["schemas"]["Activity"][];
+        };
+        CaseParticipantEntry: {
+            /** Format: uuid */
+            userId: string;
+            /** @enum {string} */
+            kind: "expert" | "partner";
+            /** @description Role on this case, e.g. ITコーディネータ, 仕様書レビュー */
+            roleLabel: string | null;
+        };
+        CaseCreate: {
+            company: {
+                /** Format: uuid */
+                id: string;
+            } | {
+                create: components["schemas"]["CompanyCreate"];
+            };
+            contact: unknown;
+            /** @enum {string} */
+            caseType: "business" | "municipality" | "procurement" | "school";
+            /** @description 件名 */
+            title: string;
+            /** @description 相談内容: what troubles the requester */
+            description: string | null;
+            preferredChannel: unknown;
+            /** @default [] */
+            themeIds: unknown;
+            /** @description The staff member who coordinates the case */
+            coordinatorId: unknown;
+            /** @default [] */
+            participants: components["schemas"]["CaseParticipantEntry"][];
+            /** @default [] */
+            painPoints: components["schemas"]["PainPointEntry"][];
+            /** @default false */
+            consentTerms: boolean;
+            /**
+             * @description The requester agreed that the case may be shared with partners
+             * @default false
+             */
+            consentSharePartners: boolean;
+            /**
+             * Format: date
+             * @description 受付日; today in Japan when omitted
+             */
+            openedOn?: string;
+            firstActivity: unknown;
+        };
+        CaseUpdate: {
+            /** @description The version you last read; a stale version is answered with 409 VERSION_CONFLICT */
+            version: number;
+            /** @enum {string} */
+            caseType?: "business" | "municipality" | "procurement" | "school";
+            /** @description 件名 */
+            title?: string;
+            /** @description 相談内容: what troubles the requester */
+            description?: string | null;
+            preferredChannel?: unknown;
+            themeIds?: unknown;
+            /** @description The staff member who coordinates the case */
+            coordinatorId?: unknown;
+            participants?: components["schemas"]["CaseParticipantEntry"][];
+            painPoints?: components["schemas"]["PainPointEntry"][];
+            /** @description The requester agreed that the case may be shared with partners */
+            consentSharePartners?: boolean;
+            outcomeSummary?: string | null;
+        };
+        CaseTransition: {
+            /** @description The version you last read; a stale version is answered with 409 VERSION_CONFLICT */
+            version: number;
+            /** @enum {string} */
+            to: "received" | "in_progress" | "accompaniment" | "matching" | "completed" | "paused" | "withdrawn";
+            /** @description What the case achieved (when completing) */
+            outcomeSummary?: string | null;
+            /**
+             * Format: date
+             * @description 完了日 when completing; today in Japan when omitted
+             */
+            closedOn?: string;
+        };
+        ThemeRef: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        CaseAbilities: {
+            update: boolean;
+            transition: boolean;
+            assign: boolean;
+            addActivity: boolean;
+            attach: boolean;
+            viewContact: boolean;
+            viewAudit: boolean;
+        };
+        CaseSummary: {
+            /** Format: uuid */
+            id: string;
+            receiptNumber: string;
+            fiscalYear: number;
+            /** @enum {string} */
+            caseType: "business" | "municipality" | "procurement" | "school";
+            /** @enum {string} */
+            status: "received" | "in_progress" | "accompaniment" | "matching" | "completed" | "paused" | "withdrawn";
+            title: string;
+            company: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            themes: components["schemas"]["ThemeRef"][];
+            coordinator: components["schemas"]["PersonRef"] | null;
+            /** @enum {string} */
+            source: "public" | "staff" | "import";
+            /** Format: date */
+            openedOn: string;
+            closedOn: string | null;
+            /** @description The earliest open next action */
+            nextDueOn: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CasePage: {
+            items: components["schemas"]["CaseSummary"][];
+            total: number;
+            nextCursor: string | null;
+        };
+        CaseBoard: {
+            columns: {
+                /** @enum {string} */
+                status: "received" | "in_progress" | "accompaniment" | "matching" | "completed" | "paused" | "withdrawn";
+                total: number;
+                items: components["schemas"]["CaseSummary"][];
+            }[];
+        };
+        NextAction: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** Format: date */
+            dueOn: string;
+            assignee: components["schemas"]["PersonRef"] | null;
+            doneAt: string | null;
+            version: number;
+        };
+        FollowUp: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            monthsAfter: number;
+            /** Format: date */
+            dueOn: string;
+            /** @enum {string} */
+            status: "scheduled" | "done" | "skipped" | "cancelled";
+            recordedOn: string | null;
+            toolAdopted: boolean | null;
+            toolName: string | null;
+            processDigitised: boolean | null;
+            subsidyApplied: boolean | null;
+            subsidyAdopted: boolean | null;
+            dxCertified: boolean | null;
+            hoursSavedPerMonth: number | null;
+            salesChange: ("increase" | "flat" | "decrease" | "unknown") | null;
+            salesChangePercent: number | null;
+            notes: string | null;
+            version: number;
+        };
+        Attachment: {
+            /** Format: uuid */
+            id: string;
+            activityId: string | null;
+            /** @enum {string} */
+            purpose: "specification" | "estimate" | "minutes" | "other";
+            fileName: string;
+            mediaType: string;
+            sizeBytes: number;
+            /** Format: date-time */
+            uploadedAt: string;
+            uploadedBy: components["schemas"]["PersonRef"] | null;
+        };
+        Case: {
+            /** Format: uuid */
+            id: string;
+            receiptNumber: string;
+            fiscalYear: number;
+            /** @enum {string} */
+            caseType: "business" | "municipality" | "procurement" | "school";
+            /** @enum {string} */
+            status: "received" | "in_progress" | "accompaniment" | "matching" | "completed" | "paused" | "withdrawn";
+            title: string;
+            company: components["schemas"]["CompanySummary"];
+            themes: components["schemas"]["ThemeRef"][];
+            coordinator: components["schemas"]["PersonRef"] | null;
+            /** @enum {string} */
+            source: "public" | "staff" | "import";
+            /** Format: date */
+            openedOn: string;
+            closedOn: string | null;
+            /** @description The earliest open next action */
+            nextDueOn: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            contact: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                role: string | null;
+                email: string | null;
+                phone: string | null;
+            } | null;
+            description: string | null;
+            preferredChannel: ("visit_desk" | "on_site" | "online" | "phone") | null;
+            participants: {
+                user: components["schemas"]["PersonRef"];
+                /** @enum {string} */
+                kind: "expert" | "partner";
+                roleLabel: string | null;
+            }[];
+            painPoints: components["schemas"]["PainPoint"][];
+            consentTerms: boolean;
+            consentSharePartners: boolean;
+            outcomeSummary: string | null;
+            externalRef: string | null;
+            allowedTransitions: ("received" | "in_progress" | "accompaniment" | "matching" | "completed" | "paused" | "withdrawn")[];
+            nextActions: components["schemas"]["NextAction"][];
+            followUps: components["schemas"]["FollowUp"][];
+            attachments: components["schemas"]["Attachment"][];
+            activityCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            version: number;
+            abilities: components["schemas"]["CaseAbilities"];
+        };
+        NextActionCreate: {
+            title: string;
+            /** Format: date */
+            dueOn: string;
+            assigneeId: unknown;
+        };
+        NextActionUpdate: {
+            /** @description The version you last read; a stale version is answered with 409 VERSION_CONFLICT */
+            version: number;
+            title?: string;
+            /** Format: date */
+            dueOn?: string;
+            assigneeId?: string | null;
+            done?: boolean;
+        };
+        FollowUpRecord: {
+            /** @description The version you last read; a stale version is answered with 409 VERSION_CONFLICT */
+            version: number;
+            /** @enum {string} */
+            status: "done" | "skipped";
+            /**
+             * Format: date
+             * @description Today in Japan when omitted; not in the future
+             */
+            recordedOn?: string;
+            toolAdopted: unknown;
+            toolName: string | null;
+            processDigitised: unknown;
+            subsidyApplied: unknown;
+            subsidyAdopted: unknown;
+            dxCertified: unknown;
+            hoursSavedPerMonth: unknown;
+            salesChange: unknown;
+            salesChangePercent: unknown;
+            notes: string | null;
+        };
+        FollowUpDue: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            monthsAfter: number;
+            /** Format: date */
+            dueOn: string;
+            /** @enum {string} */
+            status: "scheduled" | "done" | "skipped" | "cancelled";
+            recordedOn: string | null;
+            toolAdopted: boolean | null;
+            toolName: string | null;
+            processDigitised: boolean | null;
+            subsidyApplied: boolean | null;
+            subsidyAdopted: boolean | null;
+            dxCertified: boolean | null;
+            hoursSavedPerMonth: number | null;
+            salesChange: ("increase" | "flat" | "decrease" | "unknown") | null;
+            salesChangePercent: number | null;
+            notes: string | null;
+            version: number;
+            case: {
+                /** Format: uuid */
+                id: string;
+                receiptNumber: string;
+                title: string;
+                companyName: string;
+            };
+        };
+        FollowUpList: {
+            items: components["schemas"]["FollowUpDue"][];
+        };
+        SavedCaseViewCreate: {
+            name: string;
+            query: string;
+        };
+        SavedCaseView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            query: string;
+        };
+        SavedCaseViewList: {
+            items: components["schemas"]["SavedCaseView"][];
+        };
         ImportRejection: {
             /** @description Line number in the file (the header is line 1) */
             line: number;
@@ -3548,6 +6932,106 @@ export interface components {
             finishedAt: string | null;
             /** @description For an apply job started from a dry run: that dry run */
             dryRunOf: string | null;
+        };
+        ThemeCreate: {
+            name: string;
+            nameEn: string | null;
+            /** @default 0 */
+            position: number;
+        };
+        ThemeUpdate: {
+            /** @description The version you last read; a stale version is answered with 409 VERSION_CONFLICT */
+            version: number;
+            name?: string;
+            nameEn?: string | null;
+            position?: number;
+            archived?: boolean;
+        };
+        Theme: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            nameEn: string | null;
+            position: number;
+            archived: boolean;
+            caseCount: number;
+            version: number;
+        };
+        ThemeList: {
+            items: components["schemas"]["Theme"][];
+        };
+        DeskSettingsUpdate: {
+            /** @description The version you read (0 before the first save) */
+            version: number;
+            intakeEnabled?: boolean;
+            termsText?: unknown;
+            notifyAddress?: string | null;
+            followUpMonths?: unknown;
+        };
+        DeskSettings: {
+            intakeEnabled: boolean;
+            termsText: string;
+            notifyAddress: string | null;
+            followUpMonths: number[];
+            /** @description Where the public form lives, e.g. /consult/aomori-dx */
+            publicIntakePath: string;
+            version: number;
+        };
+        DeskPeople: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                role: string;
+            }[];
+        };
+        PublicDesk: {
+            slug: string;
+            name: string;
+            intakeEnabled: boolean;
+            termsText: string;
+            themes: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                nameEn: string | null;
+            }[];
+            /** @description Send it back with the request: it protects against automated floods (time trap) and makes a retried submission safe */
+            formToken: string;
+        };
+        PublicIntake: {
+            formToken: string;
+            website?: string;
+            /**
+             * @description 相談者区分: 法人, 個人事業主, 創業予定, 団体…
+             * @enum {string}
+             */
+            entityType: "corporation" | "npo" | "sole_proprietor" | "prospective_founder" | "association" | "public_body";
+            companyName: string;
+            corporateNumber: unknown;
+            municipalityCode: unknown;
+            jsicMajor: unknown;
+            /** @description 常時使用する従業員の数 */
+            employees: unknown;
+            contactName: string;
+            contactRole: string | null;
+            email: string;
+            phone: string | null;
+            /** @default [] */
+            themeIds: string[];
+            troubles: string;
+            /** @enum {string} */
+            preferredChannel: "visit_desk" | "on_site" | "online" | "phone";
+            /** @constant */
+            consentTerms: true;
+            /** @default false */
+            consentSharePartners: boolean;
+        };
+        PublicIntakeReceipt: {
+            receiptNumber: string;
+            /** Format: date-time */
+            receivedAt: string;
+            email: string;
         };
         Member: {
             /** Format: uuid */
@@ -3614,6 +7098,145 @@ export interface components {
             name?: string;
             /** @description For a new account */
             password?: string;
+        };
+        ProgrammeCreate: {
+            /** @description 事業名, e.g. 令和7年度 DX総合相談窓口運営業務 */
+            name: string;
+            commissioner: unknown;
+            /**
+             * Format: date
+             * @description First day of the contract period (activities on or after it count)
+             */
+            startsOn: string;
+            /**
+             * Format: date
+             * @description Last day of the contract period, inclusive
+             */
+            endsOn: string;
+            /** @description 延べ件数 target for the period */
+            supportTarget: unknown;
+            /** @description 実事業者数 target for the period, when the contract sets one */
+            companyTarget: unknown;
+            /** @description Channels (相談方法) whose activities count */
+            countedChannels: unknown;
+            /** @description Case types whose activities count */
+            countedCaseTypes: unknown;
+            /**
+             * @description An activity shorter than this does not count
+             * @default 0
+             */
+            minimumMinutes: number;
+            /**
+             * @description session: the minimum applies to the session minutes; session_and_preparation: to session + preparation + travel
+             * @default session
+             * @enum {string}
+             */
+            minutesBasis: "session" | "session_and_preparation";
+            /**
+             * @description corporate_number: register entries with the same 法人番号 are one company (entries without one count by ID); company: every register entry is a company
+             * @default corporate_number
+             * @enum {string}
+             */
+            companyIdentity: "corporate_number" | "company";
+            /**
+             * @description Published figures show 「*」 for cells with 0 < value < threshold
+             * @default 3
+             */
+            suppressionThreshold: number;
+            /**
+             * @description Activities without an explicit programme count for the default programme of their date; default programmes may not overlap
+             * @default false
+             */
+            isDefault: boolean;
+            notes: string | null;
+        };
+        ProgrammeUpdate: {
+            /** @description The version you last read; a stale version is answered with 409 VERSION_CONFLICT */
+            version: number;
+            /** @description 事業名, e.g. 令和7年度 DX総合相談窓口運営業務 */
+            name?: string;
+            /** @description 委託元, e.g. 青森県 商工労働部 */
+            commissioner?: string | null;
+            /**
+             * Format: date
+             * @description First day of the contract period (activities on or after it count)
+             */
+            startsOn?: string;
+            /**
+             * Format: date
+             * @description Last day of the contract period, inclusive
+             */
+            endsOn?: string;
+            /** @description 延べ件数 target for the period */
+            supportTarget?: unknown;
+            /** @description 実事業者数 target for the period, when the contract sets one */
+            companyTarget?: unknown;
+            /** @description Channels (相談方法) whose activities count */
+            countedChannels?: unknown;
+            /** @description Case types whose activities count */
+            countedCaseTypes?: unknown;
+            /** @description An activity shorter than this does not count */
+            minimumMinutes?: number;
+            /**
+             * @description session: the minimum applies to the session minutes; session_and_preparation: to session + preparation + travel
+             * @enum {string}
+             */
+            minutesBasis?: "session" | "session_and_preparation";
+            /**
+             * @description corporate_number: register entries with the same 法人番号 are one company (entries without one count by ID); company: every register entry is a company
+             * @enum {string}
+             */
+            companyIdentity?: "corporate_number" | "company";
+            /** @description Published figures show 「*」 for cells with 0 < value < threshold */
+            suppressionThreshold?: number;
+            /** @description Activities without an explicit programme count for the default programme of their date; default programmes may not overlap */
+            isDefault?: boolean;
+            notes?: string | null;
+        };
+        ProgrammeVersion: {
+            /** @description The version you last read; a stale version is answered with 409 VERSION_CONFLICT */
+            version: number;
+        };
+        ProgrammeAbilities: {
+            update: boolean;
+            archive: boolean;
+            restore: boolean;
+        };
+        Programme: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            commissioner: string | null;
+            startsOn: string;
+            endsOn: string;
+            /** @description The 年度 of startsOn */
+            fiscalYear: number;
+            supportTarget: number | null;
+            companyTarget: number | null;
+            countedChannels: ("visit_desk" | "on_site" | "online" | "phone" | "email" | "pop_up")[];
+            countedCaseTypes: ("business" | "municipality" | "procurement" | "school")[];
+            minimumMinutes: number;
+            /** @enum {string} */
+            minutesBasis: "session" | "session_and_preparation";
+            /** @enum {string} */
+            companyIdentity: "corporate_number" | "company";
+            suppressionThreshold: number;
+            /** @description As set; an archived programme is never used as the default */
+            isDefault: boolean;
+            notes: string | null;
+            archivedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            abilities: components["schemas"]["ProgrammeAbilities"];
+        };
+        ProgrammeList: {
+            items: components["schemas"]["Programme"][];
+            abilities: {
+                create: boolean;
+            };
         };
         PrefectureList: {
             /** @description Date of the code table */

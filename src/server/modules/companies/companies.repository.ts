@@ -228,3 +228,8 @@ export async function findImportMatches(
     byCorporateNumber,
   };
 }
+
+/** Adds one contact to a company (the desk's intake records the requester without rewriting the company). */
+export async function insertContact(tx: Db, tenantId: string, companyId: string, contact: Omit<ContactRow, 'tenantId' | 'companyId'>): Promise<void> {
+  await tx.insert(companyContact).values({ ...contact, tenantId, companyId });
+}

@@ -163,8 +163,9 @@ export function createCompanyService(db: Db) {
         archivedAt: null,
         createdAt: now,
         updatedAt: now,
-        createdBy: actor.userId,
-        updatedBy: actor.userId,
+        // The public intake form creates companies with no signed-in person behind it.
+        createdBy: actor.userId || null,
+        updatedBy: actor.userId || null,
         version: 1,
       },
       contacts: contactRows(state.contacts),
@@ -259,6 +260,7 @@ export function createCompanyService(db: Db) {
 
   return {
     insertCompanies,
+    validOrThrow,
     changeCompany,
     archiveInTransaction,
 

@@ -26,7 +26,8 @@ export async function recordAudits(tx: Db, actor: Actor, changes: AuditChange[])
     auditEvent,
     changes.map((change) => ({
       tenantId: actor.tenantId,
-      actorUserId: actor.userId,
+      // The public intake form acts without a signed-in person: no actor.
+      actorUserId: actor.userId || null,
       action: change.action,
       entityType: change.entityType,
       entityId: change.entityId,

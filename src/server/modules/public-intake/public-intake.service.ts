@@ -1,0 +1,211 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { EntityType } from '../../../shared/schemas/company';
+import type { PublicIntakeInput, publicDesk, publicIntakeReceipt } from '../../../shared/schemas/desk';
+import { APP_ROLE, type Db } from '../../db/client';
+import { deskCase, tenant } from '../../db/schema';
+import type { Actor } from '../../platform/auth/actor';
+import { AppError, notFound } from '../../platform/errors';
+import { translator, type Locale } from '../../platform/i18n';
+import { enqueueMail } from '../../platform/mail/outbox';
+import { checkThemes, refreshSearchText, throwIfProblems } from '../cases/case-checks';
+import { japanToday } from '../cases/case-rules';
+import { openCase } from '../cases/cases.service';
+import { findLikelyDuplicates, insertContact, findCompany } from '../companies/companies.repository';
+import { completeCompanyState, type CompanyService, type CompanyState } from '../companies/companies.service';
+import { companyNameKey } from '../companies/company-rules';
+import { recordAudit } from '../../platform/audit/audit';
+import * as desk from '../desk/desk.repository';
+import { checkFormToken, issueFormToken } from './form-token';
+
+interface PublicDeskContext {
+  tenant: { id: string; slug: string; name: string };
+  termsText: string;
+  notifyAddress: string | null;
+  /** The form acts for nobody: audit records show no person, and createdBy stays empty. */
+  actor: Actor;
+}
+
+/** A Postgres unique violation (two copies of one submission raced). */
+function isUniqueViolation(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: string } }).cause;
+  return (error as { code?: string }).code === '23505' || cause?.code === '23505';
+}
+
+/**
+ * The public consultation form (no sign-in). A request finds its desk by slug, then works inside that
+ * tenant under row-level security exactly like a signed-in request would.
+ */
+export function createPublicIntakeService(db: Db, companies: CompanyService, config: { publicUrl: string }, secret: string) {
+  async function withDesk<T>(slug: string, locale: Locale, work: (tx: Db, context: PublicDeskContext) => Promise<T>): Promise<T> {
+    return db.transaction(async (transaction) => {
+      const tx = transaction as unknown as Db;
+      await tx.execute(sql`SELECT set_config('role', ${APP_ROLE}, true), set_config('app.user_id', '', true), set_config('app.public_lookup', 'on', true)`);
+      const [found] = await tx.select({ id: tenant.id, slug: tenant.slug, name: tenant.name }).from(tenant).where(eq(tenant.slug, slug));
+      await tx.execute(sql`SELECT set_config('app.public_lookup', '', true), set_config('app.tenant_id', ${found?.id ?? ''}, true)`);
+      if (!found) throw notFound();
+      const settings = await desk.findSettings(tx, found.id);
+      if (!settings?.intakeEnabled) throw new AppError('INTAKE_CLOSED');
+      return work(tx, {
+        tenant: found,
+        termsText: settings.termsText,
+        notifyAddress: settings.notifyAddress,
+        actor: { userId: '', tenantId: found.id, role: 'viewer', locale },
+      });
+    });
+  }
+
+  /** The register entry of a requester: the same 法人番号, else one unambiguous same-name entry, else a new one. */
+  async function requesterCompany(tx: Db, actor: Actor, input: PublicIntakeInput): Promise<string> {
+    const candidates = await findLikelyDuplicates(tx, actor.tenantId, {
+      corporateNumber: input.corporateNumber,
+      nameKey: companyNameKey(input.companyName) || null,
+      municipalityCode: input.municipalityCode,
+      excludeId: null,
+    });
+    const active = candidates.filter((candidate) => !candidate.archivedAt);
+    const byNumber = active.find((candidate) => candidate.reason === 'corporate_number');
+    if (byNumber) return byNumber.id;
+    if (!input.corporateNumber && active.length === 1) return active[0]!.id;
+    const entityType: EntityType = input.entityType;
+    const draft: CompanyState = {
+      name: input.companyName,
+      nameKana: null,
+      entityType,
+      corporateNumber: input.corporateNumber,
+      representativeName: null,
+      representativeTitle: null,
+      postalCode: null,
+      prefectureCode: null,
+      municipalityCode: input.municipalityCode,
+      addressLine: null,
+      jsicMajor: input.jsicMajor,
+      jsicMiddle: null,
+      employees: input.employees,
+      capitalYen: null,
+      // Staff check what a requester typed before the entry is trusted (a missing 法人番号, a misspelt name).
+      tags: ['Webフォーム', '要確認'],
+      notes: null,
+      consentShareWithPartners: input.consentSharePartners,
+      contacts: [],
+      externalIds: [],
+    };
+    const { state, problems } = completeCompanyState(draft);
+    // A requester may not know the 法人番号: the entry is created and tagged 要確認 instead of refusing the request.
+    throwIfProblems(problems.filter((problem) => problem.code !== 'corporate_number_required'));
+    const [created] = await companies.insertCompanies(tx, actor, [{ state }]);
+    return created!.id;
+  }
+
+  async function requesterContact(tx: Db, actor: Actor, companyId: string, input: PublicIntakeInput): Promise<string> {
+    const company = (await findCompany(tx, actor.tenantId, companyId))!;
+    const known = company.contacts.find((contact) => contact.email === input.email);
+    if (known) return known.id;
+    const contact = {
+      id: randomUUID(),
+      name: input.contactName,
+      nameKana: null,
+      role: input.contactRole,
+      email: input.email,
+      phone: input.phone,
+      isPrimary: company.contacts.length === 0,
+      position: company.contacts.length,
+    };
+    await insertContact(tx, actor.tenantId, companyId, contact);
+    await recordAudit(tx, actor, { action: 'company.contact_add', entityType: 'company', entityId: companyId, after: { contact: { ...contact } } });
+    return contact.id;
+  }
+
+  async function existingReceipt(tx: Db, tenantId: string, submissionId: string) {
+    const [row] = await tx
+      .select({ receiptNumber: deskCase.receiptNumber, createdAt: deskCase.createdAt, contactId: deskCase.contactId })
+      .from(deskCase)
+      .where(and(eq(deskCase.tenantId, tenantId), eq(deskCase.publicSubmissionId, submissionId)));
+    return row ?? null;
+  }
+
+  async function submitOnce(slug: string, input: PublicIntakeInput, locale: Locale): Promise<z.output<typeof publicIntakeReceipt>> {
+    return withDesk(slug, locale, async (tx, context) => {
+      const { actor } = context;
+      const token = checkFormToken(secret, input.formToken, context.tenant.id);
+      if (!token.ok) throw new AppError(token.reason === 'too_fast' ? 'FORM_TOO_FAST' : 'FORM_EXPIRED');
+      const previous = await existingReceipt(tx, actor.tenantId, token.submissionId);
+      if (previous) return { receiptNumber: previous.receiptNumber, receivedAt: previous.createdAt.toISOString(), email: input.email };
+      throwIfProblems(await checkThemes(tx, actor.tenantId, input.themeIds));
+      const companyId = await requesterCompany(tx, actor, input);
+      const contactId = await requesterContact(tx, actor, companyId, input);
+      const title = input.troubles.split('\n')[0]!.slice(0, 60);
+      const id = await openCase(tx, actor, {
+        companyId,
+        contactId,
+        caseType: 'business',
+        title,
+        description: input.troubles,
+        preferredChannel: input.preferredChannel,
+        themeIds: input.themeIds,
+        coordinatorId: null,
+        consentTerms: true,
+        consentSharePartners: input.consentSharePartners,
+        openedOn: japanToday(),
+        source: 'public',
+        publicSubmissionId: token.submissionId,
+      });
+      await refreshSearchText(tx, actor.tenantId, id);
+      const created = (await existingReceipt(tx, actor.tenantId, token.submissionId))!;
+      await recordAudit(tx, actor, { action: 'case.create', entityType: 'case', entityId: id, after: { receiptNumber: created.receiptNumber, source: 'public', companyId, contactId } });
+      const receivedAt = new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', { timeZone: 'Asia/Tokyo', dateStyle: 'long', timeStyle: 'short' }).format(created.createdAt);
+      const mail = translator(locale, 'mail');
+      const labels = translator(locale, 'desk');
+      await enqueueMail(tx, {
+        tenantId: actor.tenantId,
+        to: input.email,
+        template: 'intakeReceipt',
+        subject: mail('intakeReceipt.subject', { desk: context.tenant.name, receipt: created.receiptNumber }),
+        bodyText: mail('intakeReceipt.body', {
+          name: input.contactName,
+          desk: context.tenant.name,
+          channel: labels(`channel.${input.preferredChannel}`),
+          receipt: created.receiptNumber,
+          company: input.companyName,
+          receivedAt,
+        }),
+      });
+      if (context.notifyAddress) {
+        await enqueueMail(tx, {
+          tenantId: actor.tenantId,
+          to: context.notifyAddress,
+          template: 'intakeNotify',
+          subject: mail('intakeNotify.subject', { receipt: created.receiptNumber }),
+          bodyText: mail('intakeNotify.body', { receipt: created.receiptNumber, company: input.companyName, url: `${config.publicUrl}/cases/${id}` }),
+        });
+      }
+      return { receiptNumber: created.receiptNumber, receivedAt: created.createdAt.toISOString(), email: input.email };
+    });
+  }
+
+  return {
+    async describe(slug: string, locale: Locale): Promise<z.output<typeof publicDesk>> {
+      return withDesk(slug, locale, async (tx, context) => ({
+        slug: context.tenant.slug,
+        name: context.tenant.name,
+        intakeEnabled: true,
+        termsText: context.termsText,
+        themes: await desk.activeThemes(tx, context.tenant.id),
+        formToken: issueFormToken(secret, context.tenant.id),
+      }));
+    },
+
+    async submit(slug: string, input: PublicIntakeInput, locale: Locale): Promise<z.output<typeof publicIntakeReceipt>> {
+      if (input.website) throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'website', code: 'invalid' }] });
+      try {
+        return await submitOnce(slug, input, locale);
+      } catch (error) {
+        // The same submission sent twice at once: the second lost the race on the unique submission ID; answer with the first.
+        if (isUniqueViolation(error)) return submitOnce(slug, input, locale);
+        throw error;
+      }
+    },
+  };
+}
+export type PublicIntakeService = ReturnType<typeof createPublicIntakeService>;
