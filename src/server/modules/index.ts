@@ -5,6 +5,7 @@ import { auditRoutes } from './audit/audit.routes';
 import { createAuditService } from './audit/audit.service';
 import { authRoutes } from './auth/auth.routes';
 import { createAuthService } from './auth/auth.service';
+import { caseImportRoutes } from './case-import/case-import.routes';
 import { createActivityService } from './cases/activities.service';
 import { createAttachmentService } from './cases/attachments.service';
 import { caseRoutes } from './cases/cases.routes';
@@ -39,6 +40,7 @@ export function registerModules(app: App, deps: AppDependencies & { mailer: Mail
     { cases: createCaseService(db, companies, deps.config), activities: createActivityService(db), attachments: createAttachmentService(db) },
     deps.mailer,
   );
+  caseImportRoutes(app, db, companies);
   deskRoutes(app, createDeskService(db));
   publicIntakeRoutes(app, createPublicIntakeService(db, companies, deps.config, deps.auth.secret), deps.mailer, deps.config);
   auditRoutes(app, createAuditService(db));

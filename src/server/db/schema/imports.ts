@@ -21,6 +21,8 @@ export const importJob = pgTable(
      */
     fileBase64: text('file_base64').notNull(),
     encoding: text('encoding'),
+    /** For imports with a column-mapping step (cases, activities): the mapping the user confirmed. */
+    mapping: jsonb('mapping'),
     totalRows: integer('total_rows'),
     processedRows: integer('processed_rows').notNull().default(0),
     createdCount: integer('created_count').notNull().default(0),
