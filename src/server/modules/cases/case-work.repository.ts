@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { DEFAULT_FOLLOW_UP_MONTHS } from '../../../shared/domain/desk';
 import type { Db } from '../../db/client';
-import { caseAttachment, company, deskCase, deskSettings, followUp, nextAction } from '../../db/schema';
+import { caseAttachment, company, deskCase, deskSettings, followUp, nextAction, savedCaseView } from '../../db/schema';
 import { visibleTo, type CaseViewer, type FollowUpRow, type NextActionRow } from './cases.repository';
 
 /** Next actions and follow-ups: the work hanging under a case. */
@@ -68,4 +68,25 @@ export async function findAttachment(tx: Db, tenantId: string, id: string) {
 
 export async function deleteAttachment(tx: Db, tenantId: string, id: string): Promise<void> {
   await tx.delete(caseAttachment).where(and(eq(caseAttachment.tenantId, tenantId), eq(caseAttachment.id, id)));
+}
+
+export async function listSavedViews(tx: Db, tenantId: string, userId: string) {
+  return tx
+    .select({ id: savedCaseView.id, name: savedCaseView.name, query: savedCaseView.query })
+    .from(savedCaseView)
+    .where(and(eq(savedCaseView.tenantId, tenantId), eq(savedCaseView.userId, userId)))
+    .orderBy(asc(savedCaseView.name));
+}
+
+export async function insertSavedView(tx: Db, row: typeof savedCaseView.$inferInsert): Promise<void> {
+  await tx.insert(savedCaseView).values(row);
+}
+
+/** Deletes one of the person's own views; returns false when there is none (another person's view is not theirs). */
+export async function deleteSavedView(tx: Db, tenantId: string, userId: string, id: string): Promise<boolean> {
+  const rows = await tx
+    .delete(savedCaseView)
+    .where(and(eq(savedCaseView.tenantId, tenantId), eq(savedCaseView.userId, userId), eq(savedCaseView.id, id)))
+    .returning({ id: savedCaseView.id });
+  return rows.length === 1;
 }

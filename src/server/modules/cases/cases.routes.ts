@@ -17,6 +17,9 @@ import {
   followUpRecordInput,
   nextActionCreateInput,
   nextActionUpdateInput,
+  savedCaseView,
+  savedCaseViewInput,
+  savedCaseViewList,
 } from '../../../shared/schemas/case';
 import { errorResponses, version } from '../../../shared/schemas/common';
 import { requirePrincipal } from '../../platform/auth/auth.plugin';
@@ -149,6 +152,24 @@ export function caseRoutes(app: App, services: { cases: CaseService; activities:
       response: { 200: caseDetail, ...errorResponses(400, 401, 403, 404, 409, 422) },
     },
     handler: async (request) => cases.recordFollowUp(requirePrincipal(request), request.params.id, request.params.itemId, request.body),
+  });
+
+  app.get('/case-views', {
+    schema: { tags, summary: 'My saved case filters', response: { 200: savedCaseViewList, ...errorResponses(401, 403) } },
+    handler: async (request) => cases.savedViews(requirePrincipal(request)),
+  });
+
+  app.post('/case-views', {
+    schema: { tags, summary: 'Save the current case filters under a name', body: savedCaseViewInput, response: { 201: savedCaseView, ...errorResponses(400, 401, 403) } },
+    handler: async (request, reply) => reply.status(201).send(await cases.saveView(requirePrincipal(request), request.body)),
+  });
+
+  app.delete('/case-views/:id', {
+    schema: { tags, summary: 'Delete one of my saved filters', params: caseParams, response: { 204: z.null(), ...errorResponses(401, 403, 404) } },
+    handler: async (request, reply) => {
+      await cases.deleteView(requirePrincipal(request), request.params.id);
+      return reply.status(204).send(null);
+    },
   });
 
   app.get('/follow-ups', {

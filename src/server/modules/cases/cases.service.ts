@@ -24,6 +24,7 @@ import type {
   NextActionUpdateInput,
 } from '../../../shared/schemas/case';
 import type { z } from 'zod';
+import { caseListQuery } from '../../../shared/schemas/case';
 import type { Config } from '../../config';
 import type { Db } from '../../db/client';
 import { recordAudit } from '../../platform/audit/audit';
@@ -499,6 +500,32 @@ export function createCaseService(db: Db, companies: CompanyService, config: Pic
           after: presentFollowUp(saved),
         });
         return detail(tx, actor, caseId);
+      });
+    },
+
+    /** A person's own saved filters for the case list. */
+    async savedViews(principal: Principal) {
+      return withActor(db, principal, async (tx, actor) => {
+        viewerOf(actor);
+        return { items: await work.listSavedViews(tx, actor.tenantId, actor.userId) };
+      });
+    },
+
+    async saveView(principal: Principal, input: { name: string; query: string }) {
+      return withActor(db, principal, async (tx, actor) => {
+        viewerOf(actor);
+        // The query is what the list endpoint accepts: check it now rather than when the view is opened.
+        const parsed = caseListQuery.safeParse(Object.fromEntries(new URLSearchParams(input.query)));
+        if (!parsed.success) throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'query', code: 'invalid' }] });
+        const id = randomUUID();
+        await work.insertSavedView(tx, { tenantId: actor.tenantId, id, userId: actor.userId, name: input.name, query: input.query });
+        return { id, name: input.name, query: input.query };
+      });
+    },
+
+    async deleteView(principal: Principal, id: string): Promise<void> {
+      return withActor(db, principal, async (tx, actor) => {
+        if (!(await work.deleteSavedView(tx, actor.tenantId, actor.userId, id))) throw notFound();
       });
     },
 
