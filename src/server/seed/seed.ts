@@ -9,6 +9,7 @@ import { createCompanyService, completeCompanyState } from '../modules/companies
 import { insertCredentialUser, insertMembership } from '../modules/members/members.repository';
 import { insertTenant } from '../modules/tenants/tenants.repository';
 import { DEMO_PASSWORD, demoCompanies, demoTenants, demoUsers } from './demo-data';
+import { seedDemoDesk } from './demo-desk';
 
 /** True when the database has no account yet: a fresh install that `SEED_DEMO=auto` fills with the demo. */
 export async function isEmptyDatabase(db: Db): Promise<boolean> {
@@ -17,7 +18,8 @@ export async function isEmptyDatabase(db: Db): Promise<boolean> {
 }
 
 /**
- * Writes the demo: two tenants, their people, and synthetic companies (about 200 in Aomori), through
+ * Writes the demo: two tenants, their people, synthetic companies (about 200 in Aomori) and the Aomori
+ * desk's cases (see demo-desk.ts), through
  * the same service code the API uses, so the audit trail shows who "created" them.
  */
 export async function seedDemo(db: Db, options: { aomoriCompanies?: number; koriyamaCompanies?: number } = {}): Promise<void> {
@@ -32,6 +34,7 @@ export async function seedDemo(db: Db, options: { aomoriCompanies?: number; kori
   }
 
   const admins = new Map<string, string>();
+  const aomoriPeople = { admin: '', staff: [] as string[], experts: [] as string[], partner: '' };
   for (const user of demoUsers) {
     const userId = await withTenant(db, tenantIds.get(user.memberships[0]!.tenant)!, async (tx) => {
       const id = await insertCredentialUser(tx, { name: user.name, email: user.email, passwordHash, locale: 'ja' });
@@ -42,6 +45,11 @@ export async function seedDemo(db: Db, options: { aomoriCompanies?: number; kori
       const tenantId = tenantIds.get(membership.tenant)!;
       await withTenant(db, tenantId, (tx) => insertMembership(tx, { tenantId, userId, role: membership.role }));
       if (membership.role === 'admin') admins.set(membership.tenant, userId);
+      if (membership.tenant === 'aomori') {
+        if (membership.role === 'staff') aomoriPeople.staff.push(userId);
+        if (membership.role === 'expert') aomoriPeople.experts.push(userId);
+        if (membership.role === 'partner') aomoriPeople.partner = userId;
+      }
     }
   }
 
@@ -56,6 +64,9 @@ export async function seedDemo(db: Db, options: { aomoriCompanies?: number; kori
       if (problems.length > 0) throw new Error(`demo company ${input.name} is invalid: ${JSON.stringify(problems)}`);
       return { state };
     });
-    await withTenant(db, tenantId, (tx) => companies.insertCompanies(tx, actor, states));
+    const created = await withTenant(db, tenantId, (tx) => companies.insertCompanies(tx, actor, states));
+    if (demoTenant.key === 'aomori') {
+      await seedDemoDesk(db, tenantId, { ...aomoriPeople, admin: actor.userId }, created.map((company) => company.id));
+    }
   }
 }
