@@ -6,6 +6,7 @@ import { loadAuthSecret } from './platform/auth/secret';
 import { createPasswordResetMail } from './platform/mail/password-reset';
 import { isEmptyDatabase, seedDemo } from './seed/seed';
 import { DEMO_PASSWORD, demoUsers } from './seed/demo-data';
+import { sendDueReminders } from './modules/cases/reminders';
 
 /** config → database → app → listen, with a graceful shutdown. */
 async function main() {
@@ -30,6 +31,12 @@ async function main() {
   const maintain = () => database.maintain().catch((error: unknown) => app.log.warn({ err: error }, 'database maintenance failed'));
   const firstMaintenance = setTimeout(maintain, 30_000);
   const maintenanceTimer = setInterval(maintain, 6 * 60 * 60 * 1000);
+  // Next actions and follow-ups falling due: checked hourly, each reminded once.
+  const remind = () =>
+    sendDueReminders(database.db, config.publicUrl)
+      .then((written) => (written > 0 ? app.mailer.deliverPending() : undefined))
+      .catch((error: unknown) => app.log.warn({ err: error }, 'reminders failed'));
+  const reminderTimer = setInterval(remind, 60 * 60 * 1000);
 
   await app.listen({ port: config.port, host: config.host });
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
@@ -52,6 +59,7 @@ async function main() {
     clearInterval(deliveryTimer);
     clearTimeout(firstMaintenance);
     clearInterval(maintenanceTimer);
+    clearInterval(reminderTimer);
     await app.close();
     await database.close();
     process.exit(0);

@@ -169,6 +169,7 @@ describe('consultation cases', () => {
     const withAction = await staff.post(`/api/v1/cases/${mine.id}/next-actions`, { title: '見積比較表を送る', dueOn: daysAgo(2).slice(0, 10), assigneeId: staffUser.userId });
     expect(withAction.statusCode, withAction.body).toBe(201);
     const overdue = (await staff.get('/api/v1/cases?view=overdue&limit=100')).json();
+    expect(overdue.total).toBe(overdue.items.length);
     expect(overdue.items.map((item: { id: string }) => item.id)).toContain(mine.id);
     expect(overdue.items.find((item: { id: string }) => item.id === mine.id).nextDueOn).toBe(daysAgo(2).slice(0, 10));
     const boardResponse = await staff.get('/api/v1/cases/board');

@@ -51,7 +51,7 @@ function likePattern(term: string): string {
 /** The cases a viewer may see: everything, what they are assigned to, or what is shared with them under consent. */
 export function visibleTo(viewer: CaseViewer): SQL | undefined {
   const participates = (kind?: string) =>
-    sql`EXISTS (SELECT 1 FROM ${deskCaseParticipant} p WHERE p.tenant_id = ${deskCase.tenantId} AND p.case_id = ${deskCase.id} AND p.user_id = ${viewer.userId}::uuid${kind ? sql` AND p.kind = ${kind}` : sql``})`;
+    sql`EXISTS (SELECT 1 FROM ${deskCaseParticipant} p WHERE p.tenant_id = desk_case.tenant_id AND p.case_id = desk_case.id AND p.user_id = ${viewer.userId}::uuid${kind ? sql` AND p.kind = ${kind}` : sql``})`;
   if (viewer.scope === 'all') return undefined;
   if (viewer.scope === 'assigned') return sql`(${deskCase.coordinatorId} = ${viewer.userId}::uuid OR ${participates('expert')})`;
   return sql`(${deskCase.consentSharePartners} AND ${participates('partner')})`;
@@ -65,7 +65,7 @@ function whereOf(tenantId: string, viewer: CaseViewer, filter: CaseFilter, today
   switch (filter.view) {
     case 'mine':
       conditions.push(
-        sql`(${deskCase.coordinatorId} = ${viewer.userId}::uuid OR EXISTS (SELECT 1 FROM ${deskCaseParticipant} p WHERE p.tenant_id = ${deskCase.tenantId} AND p.case_id = ${deskCase.id} AND p.user_id = ${viewer.userId}::uuid))`,
+        sql`(${deskCase.coordinatorId} = ${viewer.userId}::uuid OR EXISTS (SELECT 1 FROM ${deskCaseParticipant} p WHERE p.tenant_id = desk_case.tenant_id AND p.case_id = desk_case.id AND p.user_id = ${viewer.userId}::uuid))`,
         openStatuses,
       );
       break;
@@ -77,12 +77,12 @@ function whereOf(tenantId: string, viewer: CaseViewer, filter: CaseFilter, today
       break;
     case 'overdue':
       conditions.push(
-        sql`EXISTS (SELECT 1 FROM ${nextAction} n WHERE n.tenant_id = ${deskCase.tenantId} AND n.case_id = ${deskCase.id} AND n.done_at IS NULL AND n.due_on < ${today}::date)`,
+        sql`EXISTS (SELECT 1 FROM ${nextAction} n WHERE n.tenant_id = desk_case.tenant_id AND n.case_id = desk_case.id AND n.done_at IS NULL AND n.due_on < ${today}::date)`,
       );
       break;
     case 'follow_ups_due':
       conditions.push(
-        sql`EXISTS (SELECT 1 FROM ${followUp} f WHERE f.tenant_id = ${deskCase.tenantId} AND f.case_id = ${deskCase.id} AND f.status = 'scheduled' AND f.due_on <= ${today}::date + 14)`,
+        sql`EXISTS (SELECT 1 FROM ${followUp} f WHERE f.tenant_id = desk_case.tenant_id AND f.case_id = desk_case.id AND f.status = 'scheduled' AND f.due_on <= ${today}::date + 14)`,
       );
       break;
     default:
@@ -120,7 +120,7 @@ export interface CaseListRow extends CaseRow {
 const listColumns = {
   row: deskCase,
   companyName: company.name,
-  nextDueOn: sql<string | null>`(SELECT min(n.due_on)::text FROM ${nextAction} n WHERE n.tenant_id = ${deskCase.tenantId} AND n.case_id = ${deskCase.id} AND n.done_at IS NULL)`,
+  nextDueOn: sql<string | null>`(SELECT min(n.due_on)::text FROM ${nextAction} n WHERE n.tenant_id = desk_case.tenant_id AND n.case_id = desk_case.id AND n.done_at IS NULL)`,
 };
 
 export async function listCases(

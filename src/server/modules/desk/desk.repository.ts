@@ -6,13 +6,8 @@ export type ThemeRow = typeof deskTheme.$inferSelect;
 export type SettingsRow = typeof deskSettings.$inferSelect;
 
 export async function listThemes(tx: Db, tenantId: string): Promise<(ThemeRow & { caseCount: number })[]> {
-  const counts = tx
-    .select({ themeId: sql<string>`unnest(${deskCase.themeIds})`.as('theme_id'), caseId: deskCase.id })
-    .from(deskCase)
-    .where(eq(deskCase.tenantId, tenantId))
-    .as('case_theme');
   const rows = await tx
-    .select({ theme: deskTheme, caseCount: sql<number>`(SELECT count(*) FROM ${counts} WHERE ${counts.themeId} = ${deskTheme.id})::int` })
+    .select({ theme: deskTheme, caseCount: sql<number>`(SELECT count(*) FROM ${deskCase} c WHERE c.tenant_id = desk_theme.tenant_id AND desk_theme.id = ANY(c.theme_ids))::int` })
     .from(deskTheme)
     .where(eq(deskTheme.tenantId, tenantId))
     .orderBy(asc(deskTheme.position), asc(deskTheme.name));

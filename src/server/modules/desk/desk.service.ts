@@ -88,7 +88,8 @@ export function createDeskService(db: Db) {
         });
         if (!saved) throw versionConflict(current.version);
         await recordAudit(tx, actor, { action: 'theme.update', entityType: 'desk_theme', entityId: id, before: presentTheme(current), after: presentTheme(saved) });
-        return presentTheme(saved);
+        const counted = (await repository.listThemes(tx, actor.tenantId)).find((row) => row.id === id);
+        return presentTheme(counted ?? saved);
       });
     },
 
