@@ -11,7 +11,7 @@
  * Options: BENCH_SECONDS (per measurement, default 10), BENCH_TARGETS (pglite,server), BENCH_SKIP (list of steps),
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/tsumugi_bench). Results: bench/results/latest.{json,md}.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -26,10 +26,11 @@ import { openDatabase } from '../src/server/db/client';
 import { companyListQuery } from '../src/shared/schemas/company';
 import { countCompanies, listCompanies } from '../src/server/modules/companies/companies.repository';
 import { DEMO_PASSWORD } from '../src/server/seed/demo-data';
-import { BENCH_PASSWORD, ensureDataset, type BenchTenant } from './dataset';
+import { ensureDataset, type BenchTenant } from './dataset';
+import { benchDesk } from './desk';
+import { root, signIn, startServer, stopServer, waitForHealth } from './server';
 import { measureLoad, median } from './load';
 
-const root = path.resolve(import.meta.dirname, '..');
 const work = path.join(root, '.tmp/bench');
 mkdirSync(work, { recursive: true });
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -48,70 +49,6 @@ function machineLine() {
   const cpus = execFileSync('nproc').toString().trim();
   const memory = execFileSync('sh', ['-c', "free -g | awk '/Mem:/ {print $2}'"]).toString().trim();
   return `${cpus} cores, ${memory} GiB, Node ${process.version}`;
-}
-
-async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 120_000): Promise<number> {
-  const start = performance.now();
-  while (performance.now() - start < timeoutMs) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      const response = await fetch(`${url}/api/health`);
-      if (response.ok) return performance.now() - start;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error('server did not become ready');
-}
-
-function startServer(environment: Record<string, string>, command: string[] = [path.join(root, 'dist/server/main.js')]): ChildProcess {
-  return spawn(process.execPath, command, {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      AUTH_SECRET: 'bench-secret-0123456789-0123456789-abcdef',
-      LOG_LEVEL: 'warn',
-      SEED_DEMO: 'never',
-      // The bench measures throughput from one address: the limiters would measure themselves.
-      RATE_LIMIT_API_PER_MINUTE: '100000000',
-      RATE_LIMIT_SIGN_IN_PER_MINUTE: '100000',
-      ...environment,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
-
-async function stopServer(child: ChildProcess) {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
-}
-
-/** Signs a client in over HTTP and returns the headers its later requests carry. */
-async function signIn(baseUrl: string, email: string, password = BENCH_PASSWORD): Promise<Record<string, string>> {
-  const cookies = new Map<string, string>();
-  const remember = (response: Response) => {
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair = ''] = cookie.split(';');
-      const [name = '', value = ''] = pair.split('=');
-      cookies.set(name, value);
-    }
-  };
-  const header = () => [...cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-  const session = await fetch(`${baseUrl}/api/v1/auth/session`);
-  remember(session);
-  const { csrfToken } = (await session.json()) as { csrfToken: string };
-  const signedIn = await fetch(`${baseUrl}/api/v1/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: header(), 'x-csrf-token': csrfToken, origin: baseUrl },
-    body: JSON.stringify({ email, password }),
-  });
-  if (!signedIn.ok) throw new Error(`sign-in failed: ${signedIn.status} ${await signedIn.text()}`);
-  remember(signedIn);
-  return { cookie: header() };
 }
 
 const TENANT_PLACEHOLDER = '00000000-0000-4000-8000-000000000000';
@@ -306,6 +243,9 @@ for (const target of targets as ('pglite' | 'server')[]) if (!skip.has(`http-${t
 if (!skip.has('startup')) await benchStartup();
 if (!skip.has('javascript')) await benchJavaScript();
 for (const target of targets as ('pglite' | 'server')[]) if (!skip.has(`csv-${target}`)) benchCsv(target);
+for (const target of targets as ('pglite' | 'server')[]) {
+  if (!skip.has(`desk-${target}`)) results[`desk_${target}`] = await benchDesk(target, { seconds, adminUrl: serverAdminUrl, log });
+}
 
 mkdirSync(path.join(root, 'bench/results'), { recursive: true });
 writeFileSync(path.join(root, 'bench/results/latest.json'), JSON.stringify(results, null, 2) + '\n');

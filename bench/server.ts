@@ -1,0 +1,74 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { BENCH_PASSWORD } from './dataset';
+
+/** Starting and stopping the built server, and signing in over HTTP: shared by the benchmarks. */
+
+export const root = path.resolve(import.meta.dirname, '..');
+export const BENCH_AUTH_SECRET = 'bench-secret-0123456789-0123456789-abcdef';
+
+export async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 120_000): Promise<number> {
+  const start = performance.now();
+  while (performance.now() - start < timeoutMs) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.ok) return performance.now() - start;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error('server did not become ready');
+}
+
+export function startServer(environment: Record<string, string>, command: string[] = [path.join(root, 'dist/server/main.js')]): ChildProcess {
+  return spawn(process.execPath, command, {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      AUTH_SECRET: BENCH_AUTH_SECRET,
+      LOG_LEVEL: 'warn',
+      SEED_DEMO: 'never',
+      // The bench measures throughput from one address: the limiters would measure themselves.
+      RATE_LIMIT_API_PER_MINUTE: '100000000',
+      RATE_LIMIT_SIGN_IN_PER_MINUTE: '100000',
+      RATE_LIMIT_PUBLIC_INTAKE_PER_MINUTE: '100000000',
+      ...environment,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+export async function stopServer(child: ChildProcess) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/** Signs a client in over HTTP and returns the headers its later requests carry. */
+export async function signIn(baseUrl: string, email: string, password = BENCH_PASSWORD): Promise<Record<string, string>> {
+  const cookies = new Map<string, string>();
+  const remember = (response: Response) => {
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair = ''] = cookie.split(';');
+      const [name = '', value = ''] = pair.split('=');
+      cookies.set(name, value);
+    }
+  };
+  const header = () => [...cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  const session = await fetch(`${baseUrl}/api/v1/auth/session`);
+  remember(session);
+  const { csrfToken } = (await session.json()) as { csrfToken: string };
+  const signedIn = await fetch(`${baseUrl}/api/v1/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: header(), 'x-csrf-token': csrfToken, origin: baseUrl },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!signedIn.ok) throw new Error(`sign-in failed: ${signedIn.status} ${await signedIn.text()}`);
+  remember(signedIn);
+  return { cookie: header() };
+}
+
