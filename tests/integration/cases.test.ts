@@ -245,4 +245,50 @@ describe('consultation cases', () => {
     const huge = await upload('大きい.pdf', Buffer.concat([pdf, Buffer.alloc(10 * 1024 * 1024 + 1, 32)]));
     expect(huge.statusCode).toBe(413);
   });
+
+  it('guards every case endpoint: viewers get 403, partners cannot write, other tenants get 404', async () => {
+    const created = await openCase({
+      consentSharePartners: true,
+      participants: [{ userId: partnerUser.userId, kind: 'partner' }],
+      firstActivity: activityBody(),
+      coordinatorId: staffUser.userId,
+    });
+    const withAction = (await staff.post(`/api/v1/cases/${created.id}/next-actions`, { title: '連絡', dueOn: daysAgo(-3).slice(0, 10) })).json();
+    const activityId = (await staff.get(`/api/v1/cases/${created.id}/activities`)).json().items[0].id;
+    const actionId = withAction.nextActions[0].id;
+    const requests: [string, string, unknown?][] = [
+      ['GET', `/api/v1/cases/${created.id}`],
+      ['GET', `/api/v1/cases/${created.id}/activities`],
+      ['PATCH', `/api/v1/cases/${created.id}`, { version: withAction.version, title: 'x' }],
+      ['POST', `/api/v1/cases/${created.id}/transition`, { version: withAction.version, to: 'paused' }],
+      ['POST', `/api/v1/cases/${created.id}/activities`, activityBody()],
+      ['PATCH', `/api/v1/cases/${created.id}/activities/${activityId}`, { version: 1, minutes: 10 }],
+      ['DELETE', `/api/v1/cases/${created.id}/activities/${activityId}?version=1`],
+      ['POST', `/api/v1/cases/${created.id}/next-actions`, { title: 'y', dueOn: daysAgo(-1).slice(0, 10) }],
+      ['PATCH', `/api/v1/cases/${created.id}/next-actions/${actionId}`, { version: 1, done: true }],
+      ['GET', '/api/v1/follow-ups'],
+      ['GET', '/api/v1/cases/board'],
+      ['GET', '/api/v1/case-views'],
+    ];
+    for (const [method, url, body] of requests) {
+      const response = await viewer.request(method as 'GET', url, body);
+      expect(response.statusCode, `viewer ${method} ${url}`).toBe(403);
+    }
+    for (const [method, url, body] of requests.filter(([method]) => method !== 'GET')) {
+      const response = await partner.request(method as 'GET', url, body);
+      expect(response.statusCode, `partner ${method} ${url}`).toBe(403);
+    }
+    const db = testApp().database.db;
+    const otherTenant = await createTenant(db);
+    const outsider = await createUser(db, [{ tenantId: otherTenant, role: 'admin' }]);
+    const client = await ApiClient.signedIn(testApp().app, outsider.email, outsider.password, otherTenant);
+    for (const [method, url, body] of requests.filter(([, url]) => url.includes(created.id))) {
+      const response = await client.request(method as 'GET', url, body);
+      expect(response.statusCode, `other tenant ${method} ${url}`).toBe(404);
+    }
+    // Nothing changed through any of them.
+    const after = (await staff.get(`/api/v1/cases/${created.id}`)).json();
+    expect(after.version).toBe(withAction.version);
+    expect(after.activityCount).toBe(1);
+  });
 });
