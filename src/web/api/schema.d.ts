@@ -3291,6 +3291,174 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/case-views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My saved case filters */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedCaseViewList"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Save the current case filters under a name */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SavedCaseViewCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedCaseView"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/case-views/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete one of my saved filters */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/follow-ups": {
         parameters: {
             query?: never;
@@ -3565,6 +3733,466 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/case-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a file of cases or activities (CSV, TSV or XLSX): answers its columns, sample rows and a suggested mapping
+         * @description multipart/form-data with a `file` field (up to 50 MB). Then POST /case-imports/{id}/dry-run with the confirmed mapping.
+         */
+        post: {
+            parameters: {
+                query: {
+                    /** @description cases (相談案件) or activities (対応記録) */
+                    kind: "cases" | "activities";
+                    /** @description For a workbook: the sheet to read (the first one when omitted) */
+                    sheet?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseImportUpload"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/case-imports/{id}/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check every row with the confirmed column mapping (nothing is written); poll GET /case-imports/{id} */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CaseImportDryRunInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseImportJob"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/case-imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import job: progress, counts and every rejected row */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseImportJob"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/case-imports/{id}/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import exactly the file and mapping a completed dry run checked (a new job; poll it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseImportJob"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cases as CSV, in the layout the case import reads back unchanged */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description utf8 (with BOM) or cp932 (Shift_JIS for older Excel and kintone) */
+                    encoding?: "utf8" | "utf-8" | "cp932";
+                    /** @description Only this fiscal year (cases: of receipt; activities: of the activity) */
+                    fiscalYear?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV (UTF-8 with BOM, or CP932), CRLF, Japanese headers: the import layout */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Activities as CSV, in the layout the activity import reads back unchanged */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description utf8 (with BOM) or cp932 (Shift_JIS for older Excel and kintone) */
+                    encoding?: "utf8" | "utf-8" | "cp932";
+                    /** @description Only this fiscal year (cases: of receipt; activities: of the activity) */
+                    fiscalYear?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV (UTF-8 with BOM, or CP932), CRLF, Japanese headers: the import layout */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -4783,6 +5411,311 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/commission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The commission report (実績報告) of a programme: totals, progress, months and cross-tabs under its counting rules
+         * @description Without programmeId, the default programme of fiscalYear (404 NOT_FOUND with details.reason = no_default_programme when none). publication=true suppresses small cells as 「*」 (primary and secondary suppression; totals stay).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The programme to report; without it, the default programme of `fiscalYear` */
+                    programmeId?: string;
+                    /** @description 年度 (西暦 of its April), used when programmeId is omitted */
+                    fiscalYear?: number;
+                    /** @description true: figures for publication, with small cells suppressed as 「*」 */
+                    publication?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CommissionReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/commission.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The commission report as an Excel workbook: 「実績報告」 for people, then machine-readable sheets (data, KPI, definition) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The programme to report; without it, the default programme of `fiscalYear` */
+                    programmeId?: string;
+                    /** @description 年度 (西暦 of its April), used when programmeId is omitted */
+                    fiscalYear?: number;
+                    /** @description true: figures for publication, with small cells suppressed as 「*」 */
+                    publication?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description XLSX file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/commission.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The commission report’s base table in long format as CSV (UTF-8 with BOM or CP932, CRLF, Japanese headers) */
+        get: {
+            parameters: {
+                query?: {
+                    programmeId?: string;
+                    fiscalYear?: number;
+                    publication?: "true" | "false";
+                    /** @description utf8 (with BOM) or cp932 (Shift_JIS for older Excel) */
+                    encoding?: "utf8" | "utf-8" | "cp932";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The desk dashboard: year-to-date figures under the default programme against its targets, cases by status, work due */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 年度; default: the current one in Japan */
+                    fiscalYear?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Dashboard"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5165,6 +6098,152 @@ export interface components {
                 /** @enum {string} */
                 reason: "corporate_number" | "name_and_municipality";
             }[];
+        };
+        ImportRejectionInput: {
+            /** @description Line number in the file (the header is line 1) */
+            line: number;
+            reasons: {
+                column: string | null;
+                code: string;
+                message: string;
+            }[];
+        };
+        CompanyImportJobInput: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description dry_run checks every row and changes nothing; apply writes the valid rows
+             * @enum {string}
+             */
+            mode: "dry_run" | "apply";
+            /** @enum {string} */
+            status: "queued" | "running" | "completed" | "failed";
+            fileName: string;
+            /** @description Detected: UTF-8, UTF-8 (BOM), Shift_JIS (CP932), UTF-16LE… */
+            encoding: string | null;
+            totalRows: number | null;
+            processedRows: number;
+            /** @description Rows that create a company (dry run: would create) */
+            created: number;
+            updated: number;
+            unchanged: number;
+            rejectedCount: number;
+            /** @description Every rejected row with its line and reasons */
+            rejected: components["schemas"]["ImportRejectionInput"][];
+            /** @description Columns of the file that are not part of the register */
+            ignoredColumns: string[];
+            /** @description Why the whole file could not be read */
+            error: {
+                code: string;
+                message: string;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
+            /** @description For an apply job started from a dry run: that dry run */
+            dryRunOf: string | null;
+        };
+        CaseImportTargetInput: {
+            /** @description The field a column can fill */
+            field: string;
+            /** @description Its name in the product (and the header the export writes) */
+            label: string;
+            /** @description Rows cannot be imported without it (for new records at least) */
+            required: boolean;
+            description: string;
+        };
+        CaseImportUploadInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "cases" | "activities";
+            fileName: string;
+            /** @description Detected text encoding; null for a workbook (XLSX) */
+            encoding: string | null;
+            /** @description The sheets of a workbook; empty for CSV/TSV */
+            sheetNames: string[];
+            /** @description The sheet read (workbooks only) */
+            sheet: string | null;
+            /** @description The file's header row */
+            headers: string[];
+            /** @description The first five data rows, as text */
+            sampleRows: string[][];
+            /** @description A guess from the headers (Japanese, English and kintone names): field → header */
+            suggestedMapping: {
+                [key: string]: string | null;
+            };
+            targets: components["schemas"]["CaseImportTargetInput"][];
+        };
+        CaseImportDryRunInput: {
+            /** @description field → header of the file; fields left out are not imported */
+            mapping: {
+                [key: string]: string | null;
+            };
+            /** @description For a workbook: the sheet to read (the first one when omitted) */
+            sheet?: string;
+            /**
+             * @default {
+             *       "createMissingCompanies": false
+             *     }
+             */
+            options: {
+                /**
+                 * @description Cases: register a company the register does not know yet (needs the company name column); otherwise such rows are rejected
+                 * @default false
+                 */
+                createMissingCompanies: boolean;
+                /** @description Cases: the system a plain company external ID belongs to (e.g. kintone); without it a value matches in any system */
+                companyExternalIdSystem?: string;
+            };
+        };
+        CaseImportJobInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "cases" | "activities";
+            /**
+             * @description dry_run checks every row and changes nothing; apply writes the valid rows
+             * @enum {string}
+             */
+            mode: "dry_run" | "apply";
+            /** @enum {string} */
+            status: "awaiting_mapping" | "queued" | "running" | "completed" | "failed";
+            fileName: string;
+            encoding: string | null;
+            sheet: string | null;
+            /** @description The confirmed mapping (field → header) */
+            mapping: {
+                [key: string]: string | null;
+            } | null;
+            options: {
+                createMissingCompanies: boolean;
+                companyExternalIdSystem: string | null;
+            } | null;
+            totalRows: number | null;
+            processedRows: number;
+            /** @description Rows that create a record (dry run: would create) */
+            created: number;
+            /** @description Rows that change a record */
+            updated: number;
+            /** @description Rows equal to what is stored */
+            unchanged: number;
+            rejectedCount: number;
+            /** @description Every rejected row with its line and reasons */
+            rejected: components["schemas"]["ImportRejectionInput"][];
+            /** @description Columns of the file that no field takes */
+            ignoredColumns: string[];
+            /** @description Why the whole file could not be read */
+            error: {
+                code: string;
+                message: string;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
+            /** @description For an apply job: the dry run it applies */
+            dryRunOf: string | null;
         };
         PainPointEntryInput: {
             /**
@@ -5621,51 +6700,6 @@ export interface components {
         SavedCaseViewListInput: {
             items: components["schemas"]["SavedCaseViewInput"][];
         };
-        ImportRejectionInput: {
-            /** @description Line number in the file (the header is line 1) */
-            line: number;
-            reasons: {
-                column: string | null;
-                code: string;
-                message: string;
-            }[];
-        };
-        CompanyImportJobInput: {
-            /** Format: uuid */
-            id: string;
-            /**
-             * @description dry_run checks every row and changes nothing; apply writes the valid rows
-             * @enum {string}
-             */
-            mode: "dry_run" | "apply";
-            /** @enum {string} */
-            status: "queued" | "running" | "completed" | "failed";
-            fileName: string;
-            /** @description Detected: UTF-8, UTF-8 (BOM), Shift_JIS (CP932), UTF-16LE… */
-            encoding: string | null;
-            totalRows: number | null;
-            processedRows: number;
-            /** @description Rows that create a company (dry run: would create) */
-            created: number;
-            updated: number;
-            unchanged: number;
-            rejectedCount: number;
-            /** @description Every rejected row with its line and reasons */
-            rejected: components["schemas"]["ImportRejectionInput"][];
-            /** @description Columns of the file that are not part of the register */
-            ignoredColumns: string[];
-            /** @description Why the whole file could not be read */
-            error: {
-                code: string;
-                message: string;
-            } | null;
-            /** Format: date-time */
-            createdAt: string;
-            startedAt: string | null;
-            finishedAt: string | null;
-            /** @description For an apply job started from a dry run: that dry run */
-            dryRunOf: string | null;
-        };
         ThemeCreateInput: {
             name: string;
             nameEn?: string | null;
@@ -6005,6 +7039,143 @@ export interface components {
                     name: string;
                 }[];
             }[];
+        };
+        ReportCellInput: {
+            /** @description 延べ件数: counted activities */
+            supports: number | "*";
+            /** @description 実事業者数: distinct companies */
+            companies: number | "*";
+            /** @description Session minutes of the counted activities */
+            minutes: number | "*";
+        };
+        ReportPeriodInput: {
+            /** @description 2025-04 for a month, 2025-Q1 for a fiscal quarter */
+            key: string;
+            /** @description 4月, 第1四半期 */
+            label: string;
+        };
+        ReportCrossTabInput: {
+            /** @enum {string} */
+            dimension: "channel" | "caseType" | "newOrContinuing" | "jsicMajor" | "municipality" | "sizeClass" | "theme";
+            title: string;
+            /** @description 複数回答: an activity counts under each of its codes, so rows do not add up to the total */
+            multiAnswer: boolean;
+            rows: {
+                /** @description The code ('unknown' when the register or the case has none) */
+                code: string;
+                label: string;
+                /** @description Aligned with the report’s months */
+                months: components["schemas"]["ReportCellInput"][];
+                /** @description Aligned with the report’s quarters */
+                quarters: components["schemas"]["ReportCellInput"][];
+                total: components["schemas"]["ReportCellInput"];
+            }[];
+            /** @description All counted activities (never suppressed) */
+            total: {
+                months: components["schemas"]["ReportCellInput"][];
+                quarters: components["schemas"]["ReportCellInput"][];
+                total: components["schemas"]["ReportCellInput"];
+            };
+        };
+        ReportProgressInput: {
+            target: number | null;
+            actual: number;
+            /** @description actual / target × 100, one decimal */
+            achievedPercent: number | null;
+            /** @description target × months of the period begun so far / months of the period (the pace to be on track) */
+            expectedToDate: number | null;
+        };
+        CommissionReportInput: {
+            programme: components["schemas"]["ProgrammeInput"];
+            fiscalYear: number;
+            /** @description 2025年度（令和7年度） */
+            fiscalYearLabel: string;
+            period: {
+                from: string;
+                to: string;
+            };
+            /** @description The date in Japan the figures were computed */
+            asOf: string;
+            publication: boolean;
+            totals: {
+                supports: number;
+                companies: number;
+                newCompanies: number;
+                continuingCompanies: number;
+                newSupports: number;
+                continuingSupports: number;
+                minutes: number;
+                /** @description minutes / 60, one decimal */
+                hours: number;
+                /** @description Preparation and travel minutes of the counted activities */
+                preparationMinutes: number;
+                preparationHours: number;
+            };
+            progress: {
+                supports: components["schemas"]["ReportProgressInput"];
+                companies: components["schemas"]["ReportProgressInput"];
+                monthsElapsed: number;
+                months: number;
+            };
+            months: components["schemas"]["ReportPeriodInput"][];
+            quarters: {
+                /** @description 2025-04 for a month, 2025-Q1 for a fiscal quarter */
+                key: string;
+                /** @description 4月, 第1四半期 */
+                label: string;
+                /** @description Keys of its months in the period */
+                months: string[];
+            }[];
+            byMonth: {
+                /** @description 2025-04 for a month, 2025-Q1 for a fiscal quarter */
+                key: string;
+                /** @description 4月, 第1四半期 */
+                label: string;
+                supports: number;
+                companies: number;
+                minutes: number;
+                preparationMinutes: number;
+            }[];
+            crossTabs: components["schemas"]["ReportCrossTabInput"][];
+            notes: string[];
+        };
+        DashboardInput: {
+            fiscalYear: number;
+            fiscalYearLabel: string;
+            asOf: string;
+            /** @description The default programme of the fiscal year; null when none is set (no counting figures then) */
+            programme: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                startsOn: string;
+                endsOn: string;
+            } | null;
+            supports: components["schemas"]["ReportProgressInput"] | null;
+            companies: components["schemas"]["ReportProgressInput"] | null;
+            newCompanies: number | null;
+            continuingCompanies: number | null;
+            monthly: {
+                /** @description 2025-04 for a month, 2025-Q1 for a fiscal quarter */
+                key: string;
+                /** @description 4月, 第1四半期 */
+                label: string;
+                supports: number;
+                companies: number;
+            }[];
+            /** @description Cases received in the fiscal year */
+            casesByStatus: {
+                /** @enum {string} */
+                status: "received" | "in_progress" | "accompaniment" | "matching" | "completed" | "paused" | "withdrawn";
+                label: string;
+                count: number;
+            }[];
+            /** @description Cases still being worked, whenever received */
+            openCases: number;
+            /** @description Open next actions due before today */
+            overdueNextActions: number;
+            /** @description Scheduled follow-ups due within 14 days (or overdue) */
+            followUpsDue: number;
         };
         TenantInput: {
             /** Format: uuid */
@@ -6434,6 +7605,152 @@ export interface components {
                 /** @enum {string} */
                 reason: "corporate_number" | "name_and_municipality";
             }[];
+        };
+        ImportRejection: {
+            /** @description Line number in the file (the header is line 1) */
+            line: number;
+            reasons: {
+                column: string | null;
+                code: string;
+                message: string;
+            }[];
+        };
+        CompanyImportJob: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description dry_run checks every row and changes nothing; apply writes the valid rows
+             * @enum {string}
+             */
+            mode: "dry_run" | "apply";
+            /** @enum {string} */
+            status: "queued" | "running" | "completed" | "failed";
+            fileName: string;
+            /** @description Detected: UTF-8, UTF-8 (BOM), Shift_JIS (CP932), UTF-16LE… */
+            encoding: string | null;
+            totalRows: number | null;
+            processedRows: number;
+            /** @description Rows that create a company (dry run: would create) */
+            created: number;
+            updated: number;
+            unchanged: number;
+            rejectedCount: number;
+            /** @description Every rejected row with its line and reasons */
+            rejected: components["schemas"]["ImportRejection"][];
+            /** @description Columns of the file that are not part of the register */
+            ignoredColumns: string[];
+            /** @description Why the whole file could not be read */
+            error: {
+                code: string;
+                message: string;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
+            /** @description For an apply job started from a dry run: that dry run */
+            dryRunOf: string | null;
+        };
+        CaseImportTarget: {
+            /** @description The field a column can fill */
+            field: string;
+            /** @description Its name in the product (and the header the export writes) */
+            label: string;
+            /** @description Rows cannot be imported without it (for new records at least) */
+            required: boolean;
+            description: string;
+        };
+        CaseImportUpload: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "cases" | "activities";
+            fileName: string;
+            /** @description Detected text encoding; null for a workbook (XLSX) */
+            encoding: string | null;
+            /** @description The sheets of a workbook; empty for CSV/TSV */
+            sheetNames: string[];
+            /** @description The sheet read (workbooks only) */
+            sheet: string | null;
+            /** @description The file's header row */
+            headers: string[];
+            /** @description The first five data rows, as text */
+            sampleRows: string[][];
+            /** @description A guess from the headers (Japanese, English and kintone names): field → header */
+            suggestedMapping: {
+                [key: string]: string | null;
+            };
+            targets: components["schemas"]["CaseImportTarget"][];
+        };
+        CaseImportDryRun: {
+            /** @description field → header of the file; fields left out are not imported */
+            mapping: {
+                [key: string]: string | null;
+            };
+            /** @description For a workbook: the sheet to read (the first one when omitted) */
+            sheet?: string;
+            /**
+             * @default {
+             *       "createMissingCompanies": false
+             *     }
+             */
+            options: {
+                /**
+                 * @description Cases: register a company the register does not know yet (needs the company name column); otherwise such rows are rejected
+                 * @default false
+                 */
+                createMissingCompanies: boolean;
+                /** @description Cases: the system a plain company external ID belongs to (e.g. kintone); without it a value matches in any system */
+                companyExternalIdSystem?: string;
+            };
+        };
+        CaseImportJob: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "cases" | "activities";
+            /**
+             * @description dry_run checks every row and changes nothing; apply writes the valid rows
+             * @enum {string}
+             */
+            mode: "dry_run" | "apply";
+            /** @enum {string} */
+            status: "awaiting_mapping" | "queued" | "running" | "completed" | "failed";
+            fileName: string;
+            encoding: string | null;
+            sheet: string | null;
+            /** @description The confirmed mapping (field → header) */
+            mapping: {
+                [key: string]: string | null;
+            } | null;
+            options: {
+                createMissingCompanies: boolean;
+                companyExternalIdSystem: string | null;
+            } | null;
+            totalRows: number | null;
+            processedRows: number;
+            /** @description Rows that create a record (dry run: would create) */
+            created: number;
+            /** @description Rows that change a record */
+            updated: number;
+            /** @description Rows equal to what is stored */
+            unchanged: number;
+            rejectedCount: number;
+            /** @description Every rejected row with its line and reasons */
+            rejected: components["schemas"]["ImportRejection"][];
+            /** @description Columns of the file that no field takes */
+            ignoredColumns: string[];
+            /** @description Why the whole file could not be read */
+            error: {
+                code: string;
+                message: string;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
+            /** @description For an apply job: the dry run it applies */
+            dryRunOf: string | null;
         };
         PainPointEntry: {
             /**
@@ -6888,51 +8205,6 @@ export interface components {
         SavedCaseViewList: {
             items: components["schemas"]["SavedCaseView"][];
         };
-        ImportRejection: {
-            /** @description Line number in the file (the header is line 1) */
-            line: number;
-            reasons: {
-                column: string | null;
-                code: string;
-                message: string;
-            }[];
-        };
-        CompanyImportJob: {
-            /** Format: uuid */
-            id: string;
-            /**
-             * @description dry_run checks every row and changes nothing; apply writes the valid rows
-             * @enum {string}
-             */
-            mode: "dry_run" | "apply";
-            /** @enum {string} */
-            status: "queued" | "running" | "completed" | "failed";
-            fileName: string;
-            /** @description Detected: UTF-8, UTF-8 (BOM), Shift_JIS (CP932), UTF-16LE… */
-            encoding: string | null;
-            totalRows: number | null;
-            processedRows: number;
-            /** @description Rows that create a company (dry run: would create) */
-            created: number;
-            updated: number;
-            unchanged: number;
-            rejectedCount: number;
-            /** @description Every rejected row with its line and reasons */
-            rejected: components["schemas"]["ImportRejection"][];
-            /** @description Columns of the file that are not part of the register */
-            ignoredColumns: string[];
-            /** @description Why the whole file could not be read */
-            error: {
-                code: string;
-                message: string;
-            } | null;
-            /** Format: date-time */
-            createdAt: string;
-            startedAt: string | null;
-            finishedAt: string | null;
-            /** @description For an apply job started from a dry run: that dry run */
-            dryRunOf: string | null;
-        };
         ThemeCreate: {
             name: string;
             nameEn: string | null;
@@ -7269,6 +8541,143 @@ export interface components {
                     name: string;
                 }[];
             }[];
+        };
+        ReportCell: {
+            /** @description 延べ件数: counted activities */
+            supports: number | "*";
+            /** @description 実事業者数: distinct companies */
+            companies: number | "*";
+            /** @description Session minutes of the counted activities */
+            minutes: number | "*";
+        };
+        ReportPeriod: {
+            /** @description 2025-04 for a month, 2025-Q1 for a fiscal quarter */
+            key: string;
+            /** @description 4月, 第1四半期 */
+            label: string;
+        };
+        ReportCrossTab: {
+            /** @enum {string} */
+            dimension: "channel" | "caseType" | "newOrContinuing" | "jsicMajor" | "municipality" | "sizeClass" | "theme";
+            title: string;
+            /** @description 複数回答: an activity counts under each of its codes, so rows do not add up to the total */
+            multiAnswer: boolean;
+            rows: {
+                /** @description The code ('unknown' when the register or the case has none) */
+                code: string;
+                label: string;
+                /** @description Aligned with the report’s months */
+                months: components["schemas"]["ReportCell"][];
+                /** @description Aligned with the report’s quarters */
+                quarters: components["schemas"]["ReportCell"][];
+                total: components["schemas"]["ReportCell"];
+            }[];
+            /** @description All counted activities (never suppressed) */
+            total: {
+                months: components["schemas"]["ReportCell"][];
+                quarters: components["schemas"]["ReportCell"][];
+                total: components["schemas"]["ReportCell"];
+            };
+        };
+        ReportProgress: {
+            target: number | null;
+            actual: number;
+            /** @description actual / target × 100, one decimal */
+            achievedPercent: number | null;
+            /** @description target × months of the period begun so far / months of the period (the pace to be on track) */
+            expectedToDate: number | null;
+        };
+        CommissionReport: {
+            programme: components["schemas"]["Programme"];
+            fiscalYear: number;
+            /** @description 2025年度（令和7年度） */
+            fiscalYearLabel: string;
+            period: {
+                from: string;
+                to: string;
+            };
+            /** @description The date in Japan the figures were computed */
+            asOf: string;
+            publication: boolean;
+            totals: {
+                supports: number;
+                companies: number;
+                newCompanies: number;
+                continuingCompanies: number;
+                newSupports: number;
+                continuingSupports: number;
+                minutes: number;
+                /** @description minutes / 60, one decimal */
+                hours: number;
+                /** @description Preparation and travel minutes of the counted activities */
+                preparationMinutes: number;
+                preparationHours: number;
+            };
+            progress: {
+                supports: components["schemas"]["ReportProgress"];
+                companies: components["schemas"]["ReportProgress"];
+                monthsElapsed: number;
+                months: number;
+            };
+            months: components["schemas"]["ReportPeriod"][];
+            quarters: {
+                /** @description 2025-04 for a month, 2025-Q1 for a fiscal quarter */
+                key: string;
+                /** @description 4月, 第1四半期 */
+                label: string;
+                /** @description Keys of its months in the period */
+                months: string[];
+            }[];
+            byMonth: {
+                /** @description 2025-04 for a month, 2025-Q1 for a fiscal quarter */
+                key: string;
+                /** @description 4月, 第1四半期 */
+                label: string;
+                supports: number;
+                companies: number;
+                minutes: number;
+                preparationMinutes: number;
+            }[];
+            crossTabs: components["schemas"]["ReportCrossTab"][];
+            notes: string[];
+        };
+        Dashboard: {
+            fiscalYear: number;
+            fiscalYearLabel: string;
+            asOf: string;
+            /** @description The default programme of the fiscal year; null when none is set (no counting figures then) */
+            programme: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                startsOn: string;
+                endsOn: string;
+            } | null;
+            supports: components["schemas"]["ReportProgress"] | null;
+            companies: components["schemas"]["ReportProgress"] | null;
+            newCompanies: number | null;
+            continuingCompanies: number | null;
+            monthly: {
+                /** @description 2025-04 for a month, 2025-Q1 for a fiscal quarter */
+                key: string;
+                /** @description 4月, 第1四半期 */
+                label: string;
+                supports: number;
+                companies: number;
+            }[];
+            /** @description Cases received in the fiscal year */
+            casesByStatus: {
+                /** @enum {string} */
+                status: "received" | "in_progress" | "accompaniment" | "matching" | "completed" | "paused" | "withdrawn";
+                label: string;
+                count: number;
+            }[];
+            /** @description Cases still being worked, whenever received */
+            openCases: number;
+            /** @description Open next actions due before today */
+            overdueNextActions: number;
+            /** @description Scheduled follow-ups due within 14 days (or overdue) */
+            followUpsDue: number;
         };
         Tenant: {
             /** Format: uuid */

@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import deskJa from '../../shared/i18n/ja/desk.json';
 import errorsJa from '../../shared/i18n/ja/errors.json';
 import commonJa from './locales/ja/common.json';
 
@@ -40,9 +41,14 @@ export function currentLocale(): Locale {
  */
 async function loadCatalogs(locale: Locale): Promise<void> {
   if (locale === 'ja' || i18n.hasResourceBundle(locale, 'common')) return;
-  const [common, errors] = await Promise.all([import('./locales/en/common.json'), import('../../shared/i18n/en/errors.json')]);
+  const [common, errors, desk] = await Promise.all([
+    import('./locales/en/common.json'),
+    import('../../shared/i18n/en/errors.json'),
+    import('../../shared/i18n/en/desk.json'),
+  ]);
   i18n.addResourceBundle(locale, 'common', common.default);
   i18n.addResourceBundle(locale, 'errors', errors.default);
+  i18n.addResourceBundle(locale, 'desk', desk.default);
 }
 
 /** Switches the UI language and keeps `<html lang>` in step (screen readers pick the voice from it). */
@@ -58,9 +64,9 @@ void i18n.use(initReactI18next).init({
   fallbackLng: 'ja',
   supportedLngs: [...locales],
   defaultNS: 'common',
-  ns: ['common', 'errors'],
+  ns: ['common', 'errors', 'desk'],
   resources: {
-    ja: { common: commonJa, errors: errorsJa },
+    ja: { common: commonJa, errors: errorsJa, desk: deskJa },
   },
   returnEmptyString: false,
   interpolation: { escapeValue: false },

@@ -1,5 +1,5 @@
 import { fiscalYearLabel, fiscalYearOf } from '../../shared/domain/fiscal-year';
-import { formatIsoDate, toTokyoDate } from '../../shared/domain/tokyo-date';
+import { formatIsoDate, toTokyoDate, todayInJapan, tokyoDateOfInstant } from '../../shared/domain/tokyo-date';
 import { formatDate, warekiYear } from '../../shared/domain/wareki';
 import type { Locale } from '../i18n';
 
@@ -38,4 +38,29 @@ export function formatFiscalYearOf(iso: string, locale: Locale): string {
 /** `YYYY-MM-DD` in Japan, for `<time dateTime>`. */
 export function isoDateInJapan(iso: string): string {
   return formatIsoDate(toTokyoDate(iso));
+}
+
+/** Today in Japan as `YYYY-MM-DD` (due dates and 完了日 are days in Japan, wherever the browser is). */
+export function japanToday(): string {
+  return formatIsoDate(todayInJapan());
+}
+
+/** The current time in Japan as `HH:MM`, rounded down to 5 minutes (the default of an activity's time). */
+export function japanTimeNow(): string {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit', hour12: false }).formatToParts(new Date());
+  const hour = parts.find((part) => part.type === 'hour')?.value ?? '00';
+  const minute = Number(parts.find((part) => part.type === 'minute')?.value ?? '0');
+  return `${hour === '24' ? '00' : hour}:${String(minute - (minute % 5)).padStart(2, '0')}`;
+}
+
+/** A date and a time typed as Japan time → the ISO instant the API expects (`2025-06-02T10:00:00+09:00`). */
+export function japanInstant(date: string, time: string): string {
+  return `${date}T${time.length === 5 ? `${time}:00` : time}+09:00`;
+}
+
+/** An instant → the date and the time in Japan, for the inputs of an edit form. */
+export function japanDateAndTime(iso: string): { date: string; time: string } {
+  const date = formatIsoDate(tokyoDateOfInstant(new Date(iso)));
+  const time = timeFormats.ja.format(new Date(iso));
+  return { date, time };
 }

@@ -7,7 +7,7 @@ import { currentTenantOf, useSession } from '../features/session/session.api';
 import { LanguageMenu, TenantSwitcher, UserMenu } from './header-controls';
 
 /** The capabilities that come next (PRODUCT.md): named so people see where the product goes, but not links. */
-const upcoming = ['desk', 'accompaniment', 'plans', 'events', 'partners'] as const;
+const upcoming = ['accompaniment', 'plans', 'events', 'partners'] as const;
 
 export function SkipLink() {
   const { t } = useTranslation();
@@ -31,11 +31,12 @@ export function ProductName() {
   );
 }
 
-function NavItem({ to, children }: { to: '/companies' | '/admin/members' | '/admin/audit' | '/admin/mail'; children: ReactNode }) {
+function NavItem({ to, children, exact = false }: { to: '/companies' | '/cases' | '/follow-ups' | '/admin/members' | '/admin/audit' | '/admin/mail' | '/admin/desk'; children: ReactNode; exact?: boolean }) {
   return (
     <li>
       <Link
         to={to}
+        activeOptions={{ exact, includeSearch: false }}
         className={`flex min-h-11 items-center rounded-6 border-l-4 border-transparent px-3 py-2 text-std-16N-170 text-solid-gray-900 underline-offset-[calc(3/16*1rem)] hover:bg-solid-gray-50 hover:underline data-[status=active]:border-blue-900 data-[status=active]:bg-blue-50 data-[status=active]:font-bold data-[status=active]:text-blue-1000 ${focusRing}`}
       >
         {children}
@@ -51,6 +52,8 @@ export function AppShell() {
   if (!session?.user) return null;
   const tenant = currentTenantOf(session);
   const isAdmin = tenant?.role === 'admin';
+  // The commissioning body (viewer) reads reports only, never cases.
+  const seesCases = tenant !== null && tenant.role !== 'viewer';
   return (
     <div className="flex min-h-screen flex-col bg-white text-std-16N-170">
       <SkipLink />
@@ -71,6 +74,12 @@ export function AppShell() {
           </h2>
           <ul className="space-y-1">
             <NavItem to="/companies">{t('nav.companies')}</NavItem>
+            {seesCases ? (
+              <>
+                <NavItem to="/cases">{t('nav.cases')}</NavItem>
+                <NavItem to="/follow-ups">{t('nav.followUps')}</NavItem>
+              </>
+            ) : null}
           </ul>
           {isAdmin ? (
             <>
@@ -79,6 +88,7 @@ export function AppShell() {
                 <NavItem to="/admin/members">{t('nav.members')}</NavItem>
                 <NavItem to="/admin/audit">{t('nav.audit')}</NavItem>
                 <NavItem to="/admin/mail">{t('nav.mail')}</NavItem>
+                <NavItem to="/admin/desk">{t('nav.desk')}</NavItem>
               </ul>
             </>
           ) : null}

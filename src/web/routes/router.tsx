@@ -3,8 +3,9 @@ import { createRootRouteWithContext, createRoute, createRouter, lazyRouteCompone
 import { sessionQuery } from '../features/session/session.api';
 import { AppShell } from './app-shell';
 import { NotFoundPage } from './not-found';
-import { PublicShell } from './public-shell';
+import { ConsultShell, PublicShell } from './public-shell';
 import { RootLayout } from './root';
+import { type CaseSearch, parseCaseSearch } from './cases/case-search';
 import { type CompanySearch, parseCompanySearch } from './companies/company-search';
 
 /**
@@ -46,6 +47,13 @@ const acceptInvitationRoute = createRoute({
   getParentRoute: () => publicLayout,
   path: '/invitations/$tenantId/$token',
   component: lazyRouteComponent(() => import('./auth/accept-invitation'), 'AcceptInvitationPage'),
+});
+
+const consultLayout = createRoute({ getParentRoute: () => rootRoute, id: 'public-form', component: ConsultShell });
+const consultRoute = createRoute({
+  getParentRoute: () => consultLayout,
+  path: '/consult/$slug',
+  component: lazyRouteComponent(() => import('./public/consult'), 'ConsultPage'),
 });
 
 const appLayout = createRoute({
@@ -93,6 +101,41 @@ const companyEditRoute = createRoute({
   path: '/companies/$companyId/edit',
   component: lazyRouteComponent(() => import('./companies/company-edit'), 'CompanyEditPage'),
 });
+const casesRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/cases',
+  validateSearch: (search: Record<string, unknown>): CaseSearch => parseCaseSearch(search),
+  component: lazyRouteComponent(() => import('./cases/case-list'), 'CaseListPage'),
+});
+const caseBoardRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/cases/board',
+  validateSearch: (search: Record<string, unknown>): CaseSearch => parseCaseSearch(search),
+  component: lazyRouteComponent(() => import('./cases/case-board'), 'CaseBoardPage'),
+});
+const caseNewRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/cases/new',
+  component: lazyRouteComponent(() => import('./cases/case-new'), 'CaseNewPage'),
+});
+const caseDetailRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/cases/$caseId',
+  component: lazyRouteComponent(() => import('./cases/case-detail'), 'CaseDetailPage'),
+});
+const followUpsRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/follow-ups',
+  validateSearch: (search: Record<string, unknown>): { due?: 'upcoming' | 'all' } => ({
+    due: search.due === 'upcoming' || search.due === 'all' ? search.due : undefined,
+  }),
+  component: lazyRouteComponent(() => import('./cases/follow-ups'), 'FollowUpsPage'),
+});
+const deskAdminRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/admin/desk',
+  component: lazyRouteComponent(() => import('./admin/desk'), 'DeskAdminPage'),
+});
 const settingsRoute = createRoute({
   getParentRoute: () => appLayout,
   path: '/settings',
@@ -121,6 +164,7 @@ const mailRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   publicLayout.addChildren([signInRoute, forgotPasswordRoute, resetPasswordRoute, acceptInvitationRoute]),
+  consultLayout.addChildren([consultRoute]),
   appLayout.addChildren([
     homeRoute,
     companiesRoute,
@@ -128,6 +172,12 @@ const routeTree = rootRoute.addChildren([
     companyImportRoute,
     companyDetailRoute,
     companyEditRoute,
+    casesRoute,
+    caseBoardRoute,
+    caseNewRoute,
+    caseDetailRoute,
+    followUpsRoute,
+    deskAdminRoute,
     settingsRoute,
     membersRoute,
     auditRoute,
