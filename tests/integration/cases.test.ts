@@ -291,4 +291,19 @@ describe('consultation cases', () => {
     expect(after.version).toBe(withAction.version);
     expect(after.activityCount).toBe(1);
   });
+
+  it('pages the follow-ups to do by due date', async () => {
+    const created = await openCase({ openedOn: daysAgo(10).slice(0, 10), firstActivity: activityBody({ occurredAt: daysAgo(9) }) });
+    const done = (await staff.post(`/api/v1/cases/${created.id}/transition`, { version: created.version, to: 'completed', closedOn: daysAgo(5).slice(0, 10) })).json();
+    expect(done.followUps).toHaveLength(3);
+    const first = (await staff.get('/api/v1/follow-ups?due=all&limit=2')).json();
+    expect(first.items).toHaveLength(2);
+    expect(first.total).toBeGreaterThanOrEqual(3);
+    const second = (await staff.get(`/api/v1/follow-ups?due=all&limit=100&cursor=${first.nextCursor}`)).json();
+    const all = [...first.items, ...second.items];
+    expect(all).toHaveLength(first.total);
+    expect(all.map((item: { dueOn: string }) => item.dueOn)).toEqual([...all.map((item: { dueOn: string }) => item.dueOn)].sort());
+    const summaries = (await staff.get(`/api/v1/cases?q=${encodeURIComponent(done.receiptNumber)}`)).json();
+    expect(summaries.items[0]).toMatchObject({ version: done.version, allowedTransitions: ['in_progress'] });
+  });
 });

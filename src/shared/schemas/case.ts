@@ -202,6 +202,7 @@ export const caseAbilities = z
     transition: z.boolean(),
     assign: z.boolean(),
     addActivity: z.boolean(),
+    deleteActivity: z.boolean(),
     attach: z.boolean(),
     viewContact: z.boolean(),
     viewAudit: z.boolean(),
@@ -223,7 +224,9 @@ export const caseSummary = z
     openedOn: isoDate,
     closedOn: isoDate.nullable(),
     nextDueOn: isoDate.nullable().describe('The earliest open next action'),
+    allowedTransitions: z.array(z.enum(caseStatuses)).describe('Where the actor may move the case from here (empty when they may not)'),
     updatedAt: isoDateTime,
+    version: z.int(),
   })
   .meta({ id: 'CaseSummary' });
 export type CaseSummary = z.output<typeof caseSummary>;
@@ -347,13 +350,14 @@ export type FollowUpRecordInput = z.output<typeof followUpRecordInput>;
 
 export const followUpListQuery = z.strictObject({
   due: z.enum(['due', 'upcoming', 'all']).default('due').describe('due: scheduled and due within 14 days or overdue'),
+  cursor: z.string().max(500).optional().describe('The nextCursor of the previous page'),
   limit: paginationLimit,
 });
 
 export const followUpDue = followUp
   .extend({ case: z.object({ id: uuid, receiptNumber: z.string(), title: z.string(), companyName: z.string() }) })
   .meta({ id: 'FollowUpDue' });
-export const followUpList = z.object({ items: z.array(followUpDue) }).meta({ id: 'FollowUpList' });
+export const followUpList = z.object({ items: z.array(followUpDue), total: z.int(), nextCursor: z.string().nullable() }).meta({ id: 'FollowUpList' });
 
 export const attachmentUploadQuery = z.strictObject({
   purpose: z.enum(attachmentPurposes).default('other'),

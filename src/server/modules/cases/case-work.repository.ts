@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { DEFAULT_FOLLOW_UP_MONTHS } from '../../../shared/domain/desk';
 import type { Db } from '../../db/client';
 import { caseAttachment, company, deskCase, deskSettings, followUp, nextAction, savedCaseView } from '../../db/schema';
@@ -43,18 +43,39 @@ export async function updateFollowUp(tx: Db, tenantId: string, id: string, expec
   return row ?? null;
 }
 
-/** Follow-ups to do: due within two weeks or overdue ('due'), later ones ('upcoming'), or every scheduled one. */
-export async function listFollowUps(tx: Db, tenantId: string, viewer: CaseViewer, due: 'due' | 'upcoming' | 'all', today: string, limit: number) {
+function followUpWhere(tenantId: string, viewer: CaseViewer, due: 'due' | 'upcoming' | 'all', today: string) {
   const window =
     due === 'due' ? sql`${followUp.dueOn} <= ${today}::date + 14` : due === 'upcoming' ? sql`${followUp.dueOn} > ${today}::date + 14` : undefined;
+  return and(eq(followUp.tenantId, tenantId), eq(followUp.status, 'scheduled'), window, visibleTo(viewer));
+}
+
+/** Follow-ups to do: due within two weeks or overdue ('due'), later ones ('upcoming'), or every scheduled one; by due date. */
+export async function listFollowUps(
+  tx: Db,
+  tenantId: string,
+  viewer: CaseViewer,
+  due: 'due' | 'upcoming' | 'all',
+  today: string,
+  limit: number,
+  after: { value: string; id: string } | null,
+) {
   return tx
     .select({ followUp, caseId: deskCase.id, receiptNumber: deskCase.receiptNumber, title: deskCase.title, companyName: company.name })
     .from(followUp)
     .innerJoin(deskCase, and(eq(deskCase.tenantId, followUp.tenantId), eq(deskCase.id, followUp.caseId)))
     .innerJoin(company, and(eq(company.tenantId, deskCase.tenantId), eq(company.id, deskCase.companyId)))
-    .where(and(eq(followUp.tenantId, tenantId), eq(followUp.status, 'scheduled'), window, visibleTo(viewer)))
-    .orderBy(asc(followUp.dueOn))
+    .where(and(followUpWhere(tenantId, viewer, due, today), after ? sql`(${followUp.dueOn}, ${followUp.id}) > (${after.value}::date, ${after.id}::uuid)` : undefined))
+    .orderBy(asc(followUp.dueOn), asc(followUp.id))
     .limit(limit);
+}
+
+export async function countFollowUps(tx: Db, tenantId: string, viewer: CaseViewer, due: 'due' | 'upcoming' | 'all', today: string): Promise<number> {
+  const [row] = await tx
+    .select({ total: count() })
+    .from(followUp)
+    .innerJoin(deskCase, and(eq(deskCase.tenantId, followUp.tenantId), eq(deskCase.id, followUp.caseId)))
+    .where(followUpWhere(tenantId, viewer, due, today));
+  return Number(row?.total ?? 0);
 }
 
 export async function insertAttachment(tx: Db, row: typeof caseAttachment.$inferInsert): Promise<void> {

@@ -15,7 +15,7 @@ export interface Names {
 const person = (names: Names, id: string | null) => (id ? { id, name: names.people.get(id) ?? '' } : null);
 
 /** The list shape of a case. */
-export function presentCaseSummary(row: CaseListRow, names: Names): CaseSummary {
+export function presentCaseSummary(row: CaseListRow, names: Names, actor: Actor): CaseSummary {
   return {
     id: row.id,
     receiptNumber: row.receiptNumber,
@@ -30,7 +30,9 @@ export function presentCaseSummary(row: CaseListRow, names: Names): CaseSummary 
     openedOn: row.openedOn,
     closedOn: row.closedOn,
     nextDueOn: row.nextDueOn,
+    allowedTransitions: casePolicy.canWork(actor) ? [...caseTransitions[row.status as CaseStatus]] : [],
     updatedAt: row.updatedAt.toISOString(),
+    version: row.version,
   };
 }
 
@@ -63,7 +65,7 @@ export function presentCase(record: CaseRecord, company: CompanyRecord, names: N
   const contact = viewContact ? company.contacts.find((candidate) => candidate.id === record.contactId) : undefined;
   const nextDue = record.nextActions.filter((action) => !action.doneAt).map((action) => action.dueOn).sort()[0] ?? null;
   return {
-    ...presentCaseSummary({ ...record, companyName: company.name, nextDueOn: nextDue, sortValue: '' }, names),
+    ...presentCaseSummary({ ...record, companyName: company.name, nextDueOn: nextDue, sortValue: '' }, names, actor),
     company: presentCompanySummary(company),
     contact: contact ? { id: contact.id, name: contact.name, role: contact.role, email: contact.email, phone: contact.phone } : null,
     description: record.description,
@@ -85,7 +87,6 @@ export function presentCase(record: CaseRecord, company: CompanyRecord, names: N
     consentSharePartners: record.consentSharePartners,
     outcomeSummary: record.outcomeSummary,
     externalRef: record.externalRef,
-    allowedTransitions: canWork ? [...caseTransitions[record.status as CaseStatus]] : [],
     nextActions: record.nextActions.map((action) => ({
       id: action.id,
       title: action.title,
@@ -115,6 +116,7 @@ export function presentCase(record: CaseRecord, company: CompanyRecord, names: N
       transition: canWork,
       assign: casePolicy.canAssign(actor),
       addActivity: canWork,
+      deleteActivity: casePolicy.canAssign(actor),
       attach: canWork,
       viewContact,
       viewAudit: casePolicy.canViewAudit(actor),

@@ -149,7 +149,7 @@ export function createCaseService(db: Db, companies: CompanyService, config: Pic
       rows.flatMap((row) => (row.coordinatorId ? [row.coordinatorId] : [])),
       rows.flatMap((row) => row.themeIds),
     );
-    return rows.map((row) => presentCaseSummary(row, names));
+    return rows.map((row) => presentCaseSummary(row, names, actor));
   }
 
   /** Participants' places: experts must be desk people, partners partners, and sharing needs the requester's consent. */
@@ -529,16 +529,22 @@ export function createCaseService(db: Db, companies: CompanyService, config: Pic
       });
     },
 
-    async followUpsDue(principal: Principal, query: { due: 'due' | 'upcoming' | 'all'; limit: number }) {
+    async followUpsDue(principal: Principal, query: { due: 'due' | 'upcoming' | 'all'; cursor?: string; limit: number }) {
       return withActor(db, principal, async (tx, actor) => {
         const viewer = viewerOf(actor);
         assertCan(casePolicy.canWork(actor));
-        const rows = await work.listFollowUps(tx, actor.tenantId, viewer, query.due, japanToday(), query.limit);
+        const today = japanToday();
+        const rows = await work.listFollowUps(tx, actor.tenantId, viewer, query.due, today, query.limit + 1, decodeCursor(query.cursor));
+        const total = await work.countFollowUps(tx, actor.tenantId, viewer, query.due, today);
+        const items = rows.slice(0, query.limit);
+        const last = items[items.length - 1];
         return {
-          items: rows.map((row) => ({
+          items: items.map((row) => ({
             ...presentFollowUp(row.followUp),
             case: { id: row.caseId, receiptNumber: row.receiptNumber, title: row.title, companyName: row.companyName },
           })),
+          total,
+          nextCursor: rows.length > query.limit && last ? encodeCursor({ value: last.followUp.dueOn, id: last.followUp.id }) : null,
         };
       });
     },
