@@ -40,7 +40,7 @@ export function registerModules(app: App, deps: AppDependencies & { mailer: Mail
     { cases: createCaseService(db, companies, deps.config), activities: createActivityService(db), attachments: createAttachmentService(db) },
     deps.mailer,
   );
-  caseImportRoutes(app, db, companies);
+  caseImportRoutes(app, db, companies, deps.database.maintain);
   deskRoutes(app, createDeskService(db));
   publicIntakeRoutes(app, createPublicIntakeService(db, companies, deps.config, deps.auth.secret), deps.mailer, deps.config);
   auditRoutes(app, createAuditService(db));

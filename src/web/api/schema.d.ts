@@ -3472,6 +3472,8 @@ export interface paths {
                 query?: {
                     /** @description due: scheduled and due within 14 days or overdue */
                     due?: "due" | "upcoming" | "all";
+                    /** @description The nextCursor of the previous page */
+                    cursor?: string;
                     limit?: number;
                 };
                 header?: never;
@@ -5420,7 +5422,7 @@ export interface paths {
         };
         /**
          * The commission report (実績報告) of a programme: totals, progress, months and cross-tabs under its counting rules
-         * @description Without programmeId, the default programme of fiscalYear (404 NOT_FOUND with details.reason = no_default_programme when none). publication=true suppresses small cells as 「*」 (primary and secondary suppression; totals stay).
+         * @description Without programmeId, the default programme of fiscalYear (404 NO_DEFAULT_PROGRAMME when none). publication=true suppresses small cells as 「*」 (primary and secondary suppression; totals stay).
          */
         get: {
             parameters: {
@@ -6475,6 +6477,7 @@ export interface components {
             transition: boolean;
             assign: boolean;
             addActivity: boolean;
+            deleteActivity: boolean;
             attach: boolean;
             viewContact: boolean;
             viewAudit: boolean;
@@ -6503,8 +6506,11 @@ export interface components {
             closedOn: string | null;
             /** @description The earliest open next action */
             nextDueOn: string | null;
+            /** @description Where the actor may move the case from here (empty when they may not) */
+            allowedTransitions: ("received" | "in_progress" | "accompaniment" | "matching" | "completed" | "paused" | "withdrawn")[];
             /** Format: date-time */
             updatedAt: string;
+            version: number;
         };
         CasePageInput: {
             items: components["schemas"]["CaseSummaryInput"][];
@@ -6585,8 +6591,10 @@ export interface components {
             closedOn: string | null;
             /** @description The earliest open next action */
             nextDueOn: string | null;
+            allowedTransitions: ("received" | "in_progress" | "accompaniment" | "matching" | "completed" | "paused" | "withdrawn")[];
             /** Format: date-time */
             updatedAt: string;
+            version: number;
             contact: {
                 /** Format: uuid */
                 id: string;
@@ -6608,14 +6616,12 @@ export interface components {
             consentSharePartners: boolean;
             outcomeSummary: string | null;
             externalRef: string | null;
-            allowedTransitions: ("received" | "in_progress" | "accompaniment" | "matching" | "completed" | "paused" | "withdrawn")[];
             nextActions: components["schemas"]["NextActionInput"][];
             followUps: components["schemas"]["FollowUpInput"][];
             attachments: components["schemas"]["AttachmentInput"][];
             activityCount: number;
             /** Format: date-time */
             createdAt: string;
-            version: number;
             abilities: components["schemas"]["CaseAbilitiesInput"];
         };
         NextActionCreateInput: {
@@ -6686,6 +6692,8 @@ export interface components {
         };
         FollowUpListInput: {
             items: components["schemas"]["FollowUpDueInput"][];
+            total: number;
+            nextCursor: string | null;
         };
         SavedCaseViewCreateInput: {
             name: string;
@@ -7980,6 +7988,7 @@ export interface components {
             transition: boolean;
             assign: boolean;
             addActivity: boolean;
+            deleteActivity: boolean;
             attach: boolean;
             viewContact: boolean;
             viewAudit: boolean;
@@ -8008,8 +8017,11 @@ export interface components {
             closedOn: string | null;
             /** @description The earliest open next action */
             nextDueOn: string | null;
+            /** @description Where the actor may move the case from here (empty when they may not) */
+            allowedTransitions: ("received" | "in_progress" | "accompaniment" | "matching" | "completed" | "paused" | "withdrawn")[];
             /** Format: date-time */
             updatedAt: string;
+            version: number;
         };
         CasePage: {
             items: components["schemas"]["CaseSummary"][];
@@ -8090,8 +8102,10 @@ export interface components {
             closedOn: string | null;
             /** @description The earliest open next action */
             nextDueOn: string | null;
+            allowedTransitions: ("received" | "in_progress" | "accompaniment" | "matching" | "completed" | "paused" | "withdrawn")[];
             /** Format: date-time */
             updatedAt: string;
+            version: number;
             contact: {
                 /** Format: uuid */
                 id: string;
@@ -8113,14 +8127,12 @@ export interface components {
             consentSharePartners: boolean;
             outcomeSummary: string | null;
             externalRef: string | null;
-            allowedTransitions: ("received" | "in_progress" | "accompaniment" | "matching" | "completed" | "paused" | "withdrawn")[];
             nextActions: components["schemas"]["NextAction"][];
             followUps: components["schemas"]["FollowUp"][];
             attachments: components["schemas"]["Attachment"][];
             activityCount: number;
             /** Format: date-time */
             createdAt: string;
-            version: number;
             abilities: components["schemas"]["CaseAbilities"];
         };
         NextActionCreate: {
@@ -8191,6 +8203,8 @@ export interface components {
         };
         FollowUpList: {
             items: components["schemas"]["FollowUpDue"][];
+            total: number;
+            nextCursor: string | null;
         };
         SavedCaseViewCreate: {
             name: string;

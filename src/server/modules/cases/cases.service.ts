@@ -225,7 +225,7 @@ export function createCaseService(db: Db, companies: CompanyService, config: Pic
     return id;
   }
 
-  async function changeCase(tx: Db, actor: Actor, current: CaseRecord, expectedVersion: number, changes: Parameters<typeof repository.updateCase>[4], action: string) {
+  async function changeCase(tx: Db, actor: Actor, current: CaseRecord, expectedVersion: number, changes: Parameters<typeof repository.updateCase>[4]) {
     if (current.version !== expectedVersion) throw versionConflict(current.version);
     const saved = await repository.updateCase(tx, actor.tenantId, current.id, expectedVersion, { ...changes, updatedAt: new Date(), updatedBy: actor.userId });
     if (!saved) throw versionConflict(current.version);
@@ -356,7 +356,6 @@ export function createCaseService(db: Db, companies: CompanyService, config: Pic
             ...(input.consentSharePartners !== undefined && { consentSharePartners: input.consentSharePartners }),
             ...(input.outcomeSummary !== undefined && { outcomeSummary: input.outcomeSummary }),
           },
-          'case.update',
         );
         if (input.participants) {
           const kept = new Map(current.participants.map((p) => [p.userId, p]));
@@ -406,7 +405,6 @@ export function createCaseService(db: Db, companies: CompanyService, config: Pic
             closedOn,
             ...(input.outcomeSummary !== undefined && { outcomeSummary: input.outcomeSummary }),
           },
-          'case.transition',
         );
         if (from === 'completed' || from === 'withdrawn') await repository.cancelScheduledFollowUps(tx, actor.tenantId, id);
         if (input.to === 'completed') {
