@@ -38,7 +38,7 @@ const sqlArray = (values: readonly string[]) => sql.raw(`ARRAY[${values.map((val
 
 /**
  * The desk benchmark's data, written with set-based SQL (INSERT … SELECT generate_series) inside each
- * tenant's row-level-security context: per tenant `cases` cases over FY2024–FY2026, `activities`
+ * tenant's row-level-security context: per tenant `cases` cases over FY2016–FY2026, `activities`
  * activities, `companies` companies, the default themes, three default programmes and an open public
  * form, plus one staff member to sign in as. Idempotent: an existing dataset is reused.
  */
@@ -71,7 +71,7 @@ export async function ensureDeskDataset(
       await tx.insert(deskTheme).values(DEFAULT_THEMES.map(([name, nameEn], position) => ({ tenantId, id: randomUUID(), name, nameEn, position })));
       await tx.insert(deskSettings).values({ tenantId, intakeEnabled: true, termsText: 'ベンチマーク用の規約' });
       await tx.insert(fundingProgramme).values(
-        [2024, 2025, 2026].map((fy) => ({
+        Array.from({ length: 11 }, (_, i) => 2016 + i).map((fy) => ({
           tenantId,
           id: randomUUID(),
           name: `${fy}年度 DX総合窓口運営業務（ベンチ）`,
@@ -93,11 +93,11 @@ export async function ensureDeskDataset(
                'べんちしょうじ' || g, 'べんちしょうじ' || lpad(g::text, 6, '0'), 'べんちしょうじ' || g
         FROM generate_series(1, ${shape.companies}) g`);
       const themes = sql`(SELECT array_agg(id ORDER BY position) FROM desk_theme WHERE tenant_id = ${tenantId}::uuid)`;
-      // Cases spread evenly from 1 April 2024 to mid-November 2026; the newest are still open.
+      // Cases spread evenly over ten and a half years, April 2016 to mid-November 2026 (a desk's history); the newest are still open.
       await tx.execute(sql`
         WITH companies AS (SELECT array_agg(id ORDER BY id) AS ids FROM company WHERE tenant_id = ${tenantId}::uuid),
              themes AS (SELECT ${themes} AS ids),
-             series AS (SELECT g, date '2024-04-01' + (g * 960 / ${shape.cases}) AS opened_on FROM generate_series(1, ${shape.cases}) g)
+             series AS (SELECT g, date '2016-04-01' + (g::bigint * 3880 / ${shape.cases})::int AS opened_on FROM generate_series(1, ${shape.cases}) g)
         INSERT INTO desk_case (tenant_id, id, receipt_number, fiscal_year, case_type, status, company_id, title, description, preferred_channel, theme_ids, coordinator_id, source, consent_terms, opened_on, closed_on, search_text)
         SELECT ${tenantId}::uuid, gen_random_uuid(),
                'B' || g, CASE WHEN extract(month FROM opened_on) >= 4 THEN extract(year FROM opened_on)::int ELSE extract(year FROM opened_on)::int - 1 END,

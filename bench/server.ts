@@ -69,6 +69,7 @@ export async function signIn(baseUrl: string, email: string, password = BENCH_PA
   });
   if (!signedIn.ok) throw new Error(`sign-in failed: ${signedIn.status} ${await signedIn.text()}`);
   remember(signedIn);
-  return { cookie: header() };
+  // The CSRF token is the cookie's value (double submit): later POSTs echo it.
+  return { cookie: header(), 'x-csrf-token': cookies.get('tsumugi.csrf') ?? csrfToken, origin: baseUrl };
 }
 

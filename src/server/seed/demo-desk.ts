@@ -108,7 +108,7 @@ export async function seedDemoDesk(db: Db, tenantId: string, people: { admin: st
       : random.weighted([['received', 35], ['in_progress', 65]] as const);
     const coordinator = status === 'received' && random.next() < 0.6 ? null : random.pick(people.staff);
     await withTenant(db, tenantId, async (tx) => {
-      const id = await openCase(tx, actor, {
+      const { id } = await openCase(tx, actor, {
         companyId: random.pick(companyIds),
         contactId: null,
         caseType: kind,

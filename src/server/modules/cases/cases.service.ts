@@ -36,7 +36,7 @@ import type { CompanyService } from '../companies/companies.service';
 import { addActivity } from './activities.service';
 import { checkPeople, checkThemes, refreshSearchText, rolesFor, throwIfProblems, type FieldProblem } from './case-checks';
 import { mailAssignments, type CaseRole } from './case-mail';
-import { japanToday } from './case-rules';
+import { caseSearchText, japanToday } from './case-rules';
 import { casePolicy } from './cases.policy';
 import { auditStateOf, peopleOf, presentCase, presentCaseSummary, presentFollowUp, type Names } from './cases.presenter';
 import * as repository from './cases.repository';
@@ -75,21 +75,24 @@ export interface CaseOpening {
   status?: CaseStatus;
   externalRef?: string | null;
   publicSubmissionId?: string | null;
+  /** What search matches, when the caller already knows all of it (the public form); otherwise refreshSearchText fills it in. */
+  searchParts?: Omit<Parameters<typeof caseSearchText>[0], 'receiptNumber'>;
 }
 
 /**
  * Inserts a case with its 受付番号 (numbered per fiscal year of receipt) in the caller's transaction.
  * The caller has checked themes and people; this writes the row and its audit record.
  */
-export async function openCase(tx: Db, actor: Actor, opening: CaseOpening): Promise<string> {
+export async function openCase(tx: Db, actor: Actor, opening: CaseOpening): Promise<{ id: string; receiptNumber: string; createdAt: Date }> {
   const fiscalYear = fiscalYearOf(opening.openedOn);
   const serial = await repository.nextReceiptSerial(tx, actor.tenantId, fiscalYear);
   const id = randomUUID();
   const now = new Date();
+  const receiptNumber = formatReceiptNumber(fiscalYear, serial);
   await repository.insertCase(tx, {
     tenantId: actor.tenantId,
     id,
-    receiptNumber: formatReceiptNumber(fiscalYear, serial),
+    receiptNumber,
     fiscalYear,
     caseType: opening.caseType,
     status: opening.status ?? 'received',
@@ -106,7 +109,7 @@ export async function openCase(tx: Db, actor: Actor, opening: CaseOpening): Prom
     openedOn: opening.openedOn,
     externalRef: opening.externalRef ?? null,
     publicSubmissionId: opening.publicSubmissionId ?? null,
-    searchText: '',
+    searchText: opening.searchParts ? caseSearchText({ receiptNumber, ...opening.searchParts }) : '',
     statusChangedAt: now,
     createdAt: now,
     updatedAt: now,
@@ -114,7 +117,7 @@ export async function openCase(tx: Db, actor: Actor, opening: CaseOpening): Prom
     updatedBy: actor.userId || null,
     version: 1,
   });
-  return id;
+  return { id, receiptNumber, createdAt: now };
 }
 
 export function createCaseService(db: Db, companies: CompanyService, config: Pick<Config, 'publicUrl'>) {
@@ -297,7 +300,7 @@ export function createCaseService(db: Db, companies: CompanyService, config: Pic
         throwIfProblems(problems);
         const company = await intakeCompany(tx, actor, input.company);
         const contactId = await intakeContact(tx, actor, company, input.contact);
-        const id = await openCase(tx, actor, {
+        const { id } = await openCase(tx, actor, {
           ...input,
           companyId: company.id,
           contactId,

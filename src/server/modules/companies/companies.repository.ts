@@ -233,3 +233,12 @@ export async function findImportMatches(
 export async function insertContact(tx: Db, tenantId: string, companyId: string, contact: Omit<ContactRow, 'tenantId' | 'companyId'>): Promise<void> {
   await tx.insert(companyContact).values({ ...contact, tenantId, companyId });
 }
+
+/** A company's contacts, in their order. */
+export async function listContacts(tx: Db, tenantId: string, companyId: string): Promise<ContactRow[]> {
+  return tx
+    .select()
+    .from(companyContact)
+    .where(and(eq(companyContact.tenantId, tenantId), eq(companyContact.companyId, companyId)))
+    .orderBy(asc(companyContact.position));
+}

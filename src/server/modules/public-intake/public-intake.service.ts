@@ -9,13 +9,13 @@ import type { Actor } from '../../platform/auth/actor';
 import { AppError, notFound } from '../../platform/errors';
 import { translator, type Locale } from '../../platform/i18n';
 import { enqueueMail } from '../../platform/mail/outbox';
-import { checkThemes, refreshSearchText, throwIfProblems } from '../cases/case-checks';
+import { checkThemes, throwIfProblems } from '../cases/case-checks';
 import { japanToday } from '../cases/case-rules';
 import { openCase } from '../cases/cases.service';
-import { findLikelyDuplicates, insertContact, findCompany } from '../companies/companies.repository';
+import { findLikelyDuplicates, insertContact, listContacts } from '../companies/companies.repository';
 import { completeCompanyState, type CompanyService, type CompanyState } from '../companies/companies.service';
 import { companyNameKey } from '../companies/company-rules';
-import { recordAudit } from '../../platform/audit/audit';
+import { recordAudits, type AuditChange } from '../../platform/audit/audit';
 import * as desk from '../desk/desk.repository';
 import { checkFormToken, issueFormToken } from './form-token';
 
@@ -56,8 +56,12 @@ export function createPublicIntakeService(db: Db, companies: CompanyService, con
     });
   }
 
-  /** The register entry of a requester: the same 法人番号, else one unambiguous same-name entry, else a new one. */
-  async function requesterCompany(tx: Db, actor: Actor, input: PublicIntakeInput): Promise<string> {
+  /**
+   * The register entry and contact of a requester: the same 法人番号, else one unambiguous same-name entry in
+   * the same municipality, else a new entry (with the requester as its contact). A known company gets the
+   * requester as a new contact unless one with the same address is there.
+   */
+  async function requester(tx: Db, actor: Actor, input: PublicIntakeInput): Promise<{ companyId: string; contactId: string; audits: AuditChange[] }> {
     const candidates = await findLikelyDuplicates(tx, actor.tenantId, {
       corporateNumber: input.corporateNumber,
       nameKey: companyNameKey(input.companyName) || null,
@@ -65,14 +69,26 @@ export function createPublicIntakeService(db: Db, companies: CompanyService, con
       excludeId: null,
     });
     const active = candidates.filter((candidate) => !candidate.archivedAt);
-    const byNumber = active.find((candidate) => candidate.reason === 'corporate_number');
-    if (byNumber) return byNumber.id;
-    if (!input.corporateNumber && active.length === 1) return active[0]!.id;
-    const entityType: EntityType = input.entityType;
+    const known = active.find((candidate) => candidate.reason === 'corporate_number') ?? (!input.corporateNumber && active.length === 1 ? active[0] : undefined);
+    const contact = {
+      id: randomUUID(),
+      name: input.contactName,
+      nameKana: null,
+      role: input.contactRole,
+      email: input.email,
+      phone: input.phone,
+    };
+    if (known) {
+      const contacts = await listContacts(tx, actor.tenantId, known.id);
+      const same = contacts.find((candidate) => candidate.email === input.email);
+      if (same) return { companyId: known.id, contactId: same.id, audits: [] };
+      await insertContact(tx, actor.tenantId, known.id, { ...contact, isPrimary: contacts.length === 0, position: contacts.length });
+      return { companyId: known.id, contactId: contact.id, audits: [{ action: 'company.contact_add', entityType: 'company', entityId: known.id, after: { contact } }] };
+    }
     const draft: CompanyState = {
       name: input.companyName,
       nameKana: null,
-      entityType,
+      entityType: input.entityType as EntityType,
       corporateNumber: input.corporateNumber,
       representativeName: null,
       representativeTitle: null,
@@ -88,38 +104,19 @@ export function createPublicIntakeService(db: Db, companies: CompanyService, con
       tags: ['Webフォーム', '要確認'],
       notes: null,
       consentShareWithPartners: input.consentSharePartners,
-      contacts: [],
+      contacts: [{ ...contact, isPrimary: true }],
       externalIds: [],
     };
     const { state, problems } = completeCompanyState(draft);
     // A requester may not know the 法人番号: the entry is created and tagged 要確認 instead of refusing the request.
     throwIfProblems(problems.filter((problem) => problem.code !== 'corporate_number_required'));
     const [created] = await companies.insertCompanies(tx, actor, [{ state }]);
-    return created!.id;
-  }
-
-  async function requesterContact(tx: Db, actor: Actor, companyId: string, input: PublicIntakeInput): Promise<string> {
-    const company = (await findCompany(tx, actor.tenantId, companyId))!;
-    const known = company.contacts.find((contact) => contact.email === input.email);
-    if (known) return known.id;
-    const contact = {
-      id: randomUUID(),
-      name: input.contactName,
-      nameKana: null,
-      role: input.contactRole,
-      email: input.email,
-      phone: input.phone,
-      isPrimary: company.contacts.length === 0,
-      position: company.contacts.length,
-    };
-    await insertContact(tx, actor.tenantId, companyId, contact);
-    await recordAudit(tx, actor, { action: 'company.contact_add', entityType: 'company', entityId: companyId, after: { contact: { ...contact } } });
-    return contact.id;
+    return { companyId: created!.id, contactId: contact.id, audits: [] };
   }
 
   async function existingReceipt(tx: Db, tenantId: string, submissionId: string) {
     const [row] = await tx
-      .select({ receiptNumber: deskCase.receiptNumber, createdAt: deskCase.createdAt, contactId: deskCase.contactId })
+      .select({ receiptNumber: deskCase.receiptNumber, createdAt: deskCase.createdAt })
       .from(deskCase)
       .where(and(eq(deskCase.tenantId, tenantId), eq(deskCase.publicSubmissionId, submissionId)));
     return row ?? null;
@@ -132,11 +129,11 @@ export function createPublicIntakeService(db: Db, companies: CompanyService, con
       if (!token.ok) throw new AppError(token.reason === 'too_fast' ? 'FORM_TOO_FAST' : 'FORM_EXPIRED');
       const previous = await existingReceipt(tx, actor.tenantId, token.submissionId);
       if (previous) return { receiptNumber: previous.receiptNumber, receivedAt: previous.createdAt.toISOString(), email: input.email };
-      throwIfProblems(await checkThemes(tx, actor.tenantId, input.themeIds));
-      const companyId = await requesterCompany(tx, actor, input);
-      const contactId = await requesterContact(tx, actor, companyId, input);
+      if (input.themeIds.length > 0) throwIfProblems(await checkThemes(tx, actor.tenantId, input.themeIds));
+      const { companyId, contactId, audits } = await requester(tx, actor, input);
       const title = input.troubles.split('\n')[0]!.slice(0, 60);
-      const id = await openCase(tx, actor, {
+      // Everything search matches is known here: no need to read the case back (refreshSearchText) on this hot path.
+      const created = await openCase(tx, actor, {
         companyId,
         contactId,
         caseType: 'business',
@@ -150,10 +147,12 @@ export function createPublicIntakeService(db: Db, companies: CompanyService, con
         openedOn: japanToday(),
         source: 'public',
         publicSubmissionId: token.submissionId,
+        searchParts: { title, description: input.troubles, companyName: input.companyName, painPoints: [], activityNotes: [], outcomeSummary: null },
       });
-      await refreshSearchText(tx, actor.tenantId, id);
-      const created = (await existingReceipt(tx, actor.tenantId, token.submissionId))!;
-      await recordAudit(tx, actor, { action: 'case.create', entityType: 'case', entityId: id, after: { receiptNumber: created.receiptNumber, source: 'public', companyId, contactId } });
+      await recordAudits(tx, actor, [
+        ...audits,
+        { action: 'case.create', entityType: 'case', entityId: created.id, after: { receiptNumber: created.receiptNumber, source: 'public', companyId, contactId } },
+      ]);
       const receivedAt = new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', { timeZone: 'Asia/Tokyo', dateStyle: 'long', timeStyle: 'short' }).format(created.createdAt);
       const mail = translator(locale, 'mail');
       const labels = translator(locale, 'desk');
@@ -177,7 +176,7 @@ export function createPublicIntakeService(db: Db, companies: CompanyService, con
           to: context.notifyAddress,
           template: 'intakeNotify',
           subject: mail('intakeNotify.subject', { receipt: created.receiptNumber }),
-          bodyText: mail('intakeNotify.body', { receipt: created.receiptNumber, company: input.companyName, url: `${config.publicUrl}/cases/${id}` }),
+          bodyText: mail('intakeNotify.body', { receipt: created.receiptNumber, company: input.companyName, url: `${config.publicUrl}/cases/${created.id}` }),
         });
       }
       return { receiptNumber: created.receiptNumber, receivedAt: created.createdAt.toISOString(), email: input.email };

@@ -22,6 +22,14 @@ export function createMailer(config: Config, db: Db, log: FastifyBaseLogger): Ma
   let running: Promise<void> | null = null;
 
   async function deliverBatch(): Promise<void> {
+    if (!transport) {
+      // Nothing to send through: hold everything pending in one statement (the public form enqueues at a high rate).
+      await db.transaction(async (tx) => {
+        await tx.execute(sql`SELECT set_config('app.mail_delivery', 'on', true)`);
+        await tx.update(mailMessage).set({ status: 'held' }).where(eq(mailMessage.status, 'pending'));
+      });
+      return;
+    }
     const batch = await db.transaction(async (tx) => {
       await tx.execute(sql`SELECT set_config('app.mail_delivery', 'on', true)`);
       return tx
@@ -33,17 +41,13 @@ export function createMailer(config: Config, db: Db, log: FastifyBaseLogger): Ma
     });
     for (const mail of batch) {
       let update: Partial<typeof mailMessage.$inferInsert>;
-      if (!transport) {
-        update = { status: 'held' };
-      } else {
-        try {
-          await transport.sendMail({ from: config.mailFrom, to: mail.toAddress, subject: mail.subject, text: mail.bodyText });
-          update = { status: 'sent', sentAt: new Date(), attempts: mail.attempts + 1, lastError: null };
-        } catch (error) {
-          const attempts = mail.attempts + 1;
-          update = { status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending', attempts, lastError: String((error as Error).message).slice(0, 500) };
-          log.warn({ mailId: mail.id, attempts }, 'mail delivery failed');
-        }
+      try {
+        await transport.sendMail({ from: config.mailFrom, to: mail.toAddress, subject: mail.subject, text: mail.bodyText });
+        update = { status: 'sent', sentAt: new Date(), attempts: mail.attempts + 1, lastError: null };
+      } catch (error) {
+        const attempts = mail.attempts + 1;
+        update = { status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending', attempts, lastError: String((error as Error).message).slice(0, 500) };
+        log.warn({ mailId: mail.id, attempts }, 'mail delivery failed');
       }
       await db.transaction(async (tx) => {
         await tx.execute(sql`SELECT set_config('app.mail_delivery', 'on', true)`);
