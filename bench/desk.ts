@@ -23,6 +23,8 @@ const shapes = {
   pglite: { tenants: 1, companies: 20_000, cases: 50_000, activities: 166_000 },
 } as const;
 const SEARCH = 'サーバー構成';
+/** Which measurements to run (BENCH_DESK_STEPS=reports,search,light,intake; all by default). */
+const steps = new Set((process.env.BENCH_DESK_STEPS ?? 'reports,search,light,intake').split(','));
 const FISCAL_YEAR = 2025;
 
 type Measured = Record<string, unknown>;
@@ -71,8 +73,10 @@ export async function benchDesk(target: 'pglite' | 'server', options: { seconds:
       measured[name] = { url, concurrency, ...result };
       log(`${name}: p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms at ${concurrency} client(s) (${result.rps.toFixed(0)} req/s, ${result.errors} errors)`);
     };
-    await single('commissionReport', `/api/v1/reports/commission?fiscalYear=${FISCAL_YEAR}`);
-    await single('dashboardKpis', `/api/v1/reports/dashboard?fiscalYear=${FISCAL_YEAR}`);
+    if (steps.has('reports')) {
+      await single('commissionReport', `/api/v1/reports/commission?fiscalYear=${FISCAL_YEAR}`);
+      await single('dashboardKpis', `/api/v1/reports/dashboard?fiscalYear=${FISCAL_YEAR}`);
+    }
     // The same after every change: an activity is recorded before each timed request, so no figure comes from the cache.
     const caseId = ((await (await fetch(`${baseUrl}/api/v1/cases?limit=1`, { headers: clients[0]! })).json()) as { items: { id: string }[] }).items[0]!.id;
     /** A real change (a short, non-reportable phone call recorded on a case): the figures' cache no longer applies. */
@@ -98,12 +102,16 @@ export async function benchDesk(target: 'pglite' | 'server', options: { seconds:
       measured[name] = { url, requests: latencies.length, p50: q(0.5), p95: q(0.95), p99: q(0.99) };
       log(`${name} (after a change, uncached): p50 ${q(0.5).toFixed(1)} ms, p95 ${q(0.95).toFixed(1)} ms over ${latencies.length} requests`);
     };
-    await afterChange('commissionReportAfterChange', `/api/v1/reports/commission?fiscalYear=${FISCAL_YEAR}`);
-    await afterChange('dashboardKpisAfterChange', `/api/v1/reports/dashboard?fiscalYear=${FISCAL_YEAR}`);
-    await single('caseSearch', `/api/v1/cases?q=${encodeURIComponent(SEARCH)}&limit=50`);
-    await single('caseSearchConcurrent', `/api/v1/cases?q=${encodeURIComponent(SEARCH)}&limit=50`, 10);
+    if (steps.has('reports')) {
+      await afterChange('commissionReportAfterChange', `/api/v1/reports/commission?fiscalYear=${FISCAL_YEAR}`);
+      await afterChange('dashboardKpisAfterChange', `/api/v1/reports/dashboard?fiscalYear=${FISCAL_YEAR}`);
+    }
+    if (steps.has('search')) {
+      await single('caseSearch', `/api/v1/cases?q=${encodeURIComponent(SEARCH)}&limit=50`);
+      await single('caseSearchConcurrent', `/api/v1/cases?q=${encodeURIComponent(SEARCH)}&limit=50`, 10);
+    }
 
-    if (target === 'pglite') {
+    if (target === 'pglite' && steps.has('light')) {
       // Two clients recompute the commission report over and over (each after a change, so never from the cache)
       // while a third reads a light endpoint: how long does the light one wait behind the heavy ones?
       let stop = false;
@@ -121,6 +129,7 @@ export async function benchDesk(target: 'pglite' | 'server', options: { seconds:
     }
 
     // Public intake at a fixed rate across the tenants' forms, each request with its own form token.
+    if (!steps.has('intake')) return measured;
     const rate = Number(process.env.BENCH_INTAKE_RATE ?? 200);
     const receipts: string[] = [];
     const failures = new Map<string, number>();

@@ -124,6 +124,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
 
   const mailer = deps.mailer ?? createMailer(config, deps.database.db, app.log);
   app.decorate('mailer', mailer);
+  app.addHook('onClose', async () => mailer.stop());
   await app.register(async (api) => registerModules(api as unknown as App, { ...deps, mailer }), { prefix: '/api/v1' });
 
   app.setNotFoundHandler((request, reply) => {

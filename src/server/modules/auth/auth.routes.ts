@@ -101,7 +101,7 @@ export function authRoutes(app: App, service: AuthService, config: Config, maile
     },
     handler: async (request, reply) => {
       await service.requestPasswordReset(request.body.email, authHeaders(request));
-      void mailer.deliverPending();
+      mailer.requestDelivery();
       return reply.status(202).send({ ok: true as const });
     },
   });

@@ -41,7 +41,7 @@ export function caseRoutes(app: App, services: { cases: CaseService; activities:
   const { cases, activities, attachments } = services;
   /** Mail written by a change (assignment…) goes out once the change has committed. */
   const deliver = <T>(result: T): T => {
-    void mailer.deliverPending();
+    mailer.requestDelivery();
     return result;
   };
 

@@ -60,7 +60,7 @@ export function memberRoutes(app: App, members: MemberService, mailer: Mailer, c
     schema: { tags, summary: 'Invite a person by e-mail', body: invitationInput, response: { 201: invitation, ...errorResponses(400, 401, 403, 409) } },
     handler: async (request, reply) => {
       const created = await members.invite(requirePrincipal(request), request.body.email, request.body.role);
-      void mailer.deliverPending();
+      mailer.requestDelivery();
       return reply.status(201).send(created);
     },
   });

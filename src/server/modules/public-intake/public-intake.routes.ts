@@ -36,7 +36,7 @@ export function publicIntakeRoutes(app: App, intake: PublicIntakeService, mailer
     },
     handler: async (request, reply) => {
       const receipt = await intake.submit(request.params.slug, request.body, request.locale);
-      void mailer.deliverPending();
+      mailer.requestDelivery();
       return reply.status(201).send(receipt);
     },
   });

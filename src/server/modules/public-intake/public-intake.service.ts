@@ -38,12 +38,26 @@ function isUniqueViolation(error: unknown): boolean {
  * tenant under row-level security exactly like a signed-in request would.
  */
 export function createPublicIntakeService(db: Db, companies: CompanyService, config: { publicUrl: string }, secret: string) {
+  /** Desks by slug: a slug names the same tenant for good, so the lookup is kept a minute (the form is served often). */
+  const desksBySlug = new Map<string, { tenant: { id: string; slug: string; name: string }; until: number }>();
+
+  async function findDesk(tx: Db, slug: string) {
+    const cached = desksBySlug.get(slug);
+    if (cached && cached.until > Date.now()) {
+      await tx.execute(sql`SELECT set_config('role', ${APP_ROLE}, true), set_config('app.user_id', '', true), set_config('app.tenant_id', ${cached.tenant.id}, true)`);
+      return cached.tenant;
+    }
+    await tx.execute(sql`SELECT set_config('role', ${APP_ROLE}, true), set_config('app.user_id', '', true), set_config('app.public_lookup', 'on', true)`);
+    const [found] = await tx.select({ id: tenant.id, slug: tenant.slug, name: tenant.name }).from(tenant).where(eq(tenant.slug, slug));
+    await tx.execute(sql`SELECT set_config('app.public_lookup', '', true), set_config('app.tenant_id', ${found?.id ?? ''}, true)`);
+    if (found) desksBySlug.set(slug, { tenant: found, until: Date.now() + 60_000 });
+    return found ?? null;
+  }
+
   async function withDesk<T>(slug: string, locale: Locale, work: (tx: Db, context: PublicDeskContext) => Promise<T>): Promise<T> {
     return db.transaction(async (transaction) => {
       const tx = transaction as unknown as Db;
-      await tx.execute(sql`SELECT set_config('role', ${APP_ROLE}, true), set_config('app.user_id', '', true), set_config('app.public_lookup', 'on', true)`);
-      const [found] = await tx.select({ id: tenant.id, slug: tenant.slug, name: tenant.name }).from(tenant).where(eq(tenant.slug, slug));
-      await tx.execute(sql`SELECT set_config('app.public_lookup', '', true), set_config('app.tenant_id', ${found?.id ?? ''}, true)`);
+      const found = await findDesk(tx, slug);
       if (!found) throw notFound();
       const settings = await desk.findSettings(tx, found.id);
       if (!settings?.intakeEnabled) throw new AppError('INTAKE_CLOSED');

@@ -8,6 +8,13 @@ import { mailMessage } from '../../db/schema';
 export interface Mailer {
   /** Delivers what is pending in the outbox; called after a commit that enqueued mail, and periodically. */
   deliverPending(): Promise<void>;
+  /**
+   * Asks for a delivery run soon, without waiting: calls within a quarter of a second share one run (a busy
+   * public form must not add a delivery transaction to every request). Routes call this after a commit.
+   */
+  requestDelivery(): void;
+  /** Forgets a requested run (the server is closing). */
+  stop(): void;
   readonly isConfigured: boolean;
 }
 
@@ -20,6 +27,7 @@ const MAX_ATTEMPTS = 5;
 export function createMailer(config: Config, db: Db, log: FastifyBaseLogger): Mailer {
   const transport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : null;
   let running: Promise<void> | null = null;
+  let scheduled: NodeJS.Timeout | null = null;
 
   async function deliverBatch(): Promise<void> {
     if (!transport) {
@@ -56,16 +64,29 @@ export function createMailer(config: Config, db: Db, log: FastifyBaseLogger): Ma
     }
   }
 
+  function deliverPending() {
+    // One delivery run at a time; a call during a run waits for it.
+    running ??= deliverBatch()
+      .catch((error: unknown) => log.error({ err: error }, 'mail delivery run failed'))
+      .finally(() => {
+        running = null;
+      });
+    return running;
+  }
+
   return {
     isConfigured: transport !== null,
-    deliverPending() {
-      // One delivery run at a time; a call during a run waits for it.
-      running ??= deliverBatch()
-        .catch((error: unknown) => log.error({ err: error }, 'mail delivery run failed'))
-        .finally(() => {
-          running = null;
-        });
-      return running;
+    deliverPending,
+    requestDelivery() {
+      scheduled ??= setTimeout(() => {
+        scheduled = null;
+        void deliverPending();
+      }, 250);
+      scheduled.unref();
+    },
+    stop() {
+      if (scheduled) clearTimeout(scheduled);
+      scheduled = null;
     },
   };
 }
