@@ -3,6 +3,8 @@ import { type ReactNode, useId } from 'react';
 export const thClass = 'px-4 py-3 text-start align-top text-dns-16B-130 text-solid-gray-900';
 /** Column headers stay on one line (a header broken into single characters is unreadable in Japanese). */
 export const colHeadClass = `${thClass} whitespace-nowrap`;
+/** A column header over numbers: right-aligned like its cells. */
+export const colHeadEndClass = colHeadClass.replace('text-start', 'text-end');
 export const tdClass = 'px-4 py-3 align-top text-dns-16N-130 text-solid-gray-800';
 export const headRowClass = 'border-b border-black bg-solid-gray-100';
 export const bodyRowClass = 'border-b border-solid-gray-420';
@@ -14,7 +16,7 @@ export const bodyRowClass = 'border-b border-solid-gray-420';
 export function DataTable({ caption, captionHidden = false, children, className = '' }: { caption: ReactNode; captionHidden?: boolean; children: ReactNode; className?: string }) {
   const id = useId();
   return (
-    <div role="region" aria-labelledby={id} tabIndex={0} className={`overflow-x-auto focus-visible:outline focus-visible:outline-4 focus-visible:outline-black ${className}`}>
+    <div role="region" aria-labelledby={id} tabIndex={0} className={`relative overflow-x-auto focus-visible:outline focus-visible:outline-4 focus-visible:outline-black ${className}`}>
       <table className="w-full border-collapse">
         <caption id={id} className={captionHidden ? 'sr-only' : 'mb-2 text-start text-std-17B-170 text-solid-gray-900'}>
           {caption}
@@ -33,7 +35,7 @@ export function ColumnHeaders({ columns }: { columns: (ReactNode | { label: Reac
         {columns.map((column, index) => {
           const isEnd = typeof column === 'object' && column !== null && 'end' in column;
           return (
-            <th key={index} scope="col" className={isEnd ? `${colHeadClass} text-end` : colHeadClass}>
+            <th key={index} scope="col" className={isEnd ? colHeadEndClass : colHeadClass}>
               {isEnd ? column.label : column}
             </th>
           );

@@ -46,9 +46,28 @@ async function loadCatalogs(locale: Locale): Promise<void> {
     import('../../shared/i18n/en/errors.json'),
     import('../../shared/i18n/en/desk.json'),
   ]);
-  i18n.addResourceBundle(locale, 'common', common.default);
+  i18n.addResourceBundle(locale, 'common', withSingulars(common.default));
   i18n.addResourceBundle(locale, 'errors', errors.default);
   i18n.addResourceBundle(locale, 'desk', desk.default);
+}
+
+type Catalog = { [key: string]: string | Catalog };
+
+/**
+ * The catalogs are extracted with Japanese plural rules (only `_other`), so an English key has no `_one`
+ * form and count 1 would fall back to the Japanese text. Until the catalogs carry English singulars, the
+ * `_other` text stands in for them.
+ */
+function withSingulars(catalog: Catalog): Catalog {
+  const out: Catalog = {};
+  for (const [key, value] of Object.entries(catalog)) {
+    out[key] = typeof value === 'string' ? value : withSingulars(value);
+    if (typeof value === 'string' && key.endsWith('_other')) {
+      const singular = `${key.slice(0, -'_other'.length)}_one`;
+      if (!(singular in catalog)) out[singular] = value;
+    }
+  }
+  return out;
 }
 
 /** Switches the UI language and keeps `<html lang>` in step (screen readers pick the voice from it). */

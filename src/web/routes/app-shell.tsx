@@ -24,20 +24,22 @@ export function SkipLink() {
 export function ProductName() {
   const { t } = useTranslation();
   return (
-    <Link to="/companies" className={`inline-flex min-h-11 items-center gap-2 rounded-4 text-solid-gray-900 no-underline hover:underline ${focusRing}`}>
+    <Link to="/" className={`inline-flex min-h-11 items-center gap-2 rounded-4 text-solid-gray-900 no-underline hover:underline ${focusRing}`}>
       <img src="/favicon.svg" alt="" className="size-8" />
       <span className="text-std-20B-150">{t('app.name')}</span>
     </Link>
   );
 }
 
-function NavItem({ to, children, exact = false }: { to: '/companies' | '/cases' | '/follow-ups' | '/admin/members' | '/admin/audit' | '/admin/mail' | '/admin/desk'; children: ReactNode; exact?: boolean }) {
+type NavTarget = '/companies' | '/cases' | '/follow-ups' | '/reports' | '/reports/commission' | '/admin/members' | '/admin/audit' | '/admin/mail' | '/admin/desk' | '/admin/programmes';
+
+function NavItem({ to, children, exact = false, nested = false }: { to: NavTarget; children: ReactNode; exact?: boolean; nested?: boolean }) {
   return (
     <li>
       <Link
         to={to}
         activeOptions={{ exact, includeSearch: false }}
-        className={`flex min-h-11 items-center rounded-6 border-l-4 border-transparent px-3 py-2 text-std-16N-170 text-solid-gray-900 underline-offset-[calc(3/16*1rem)] hover:bg-solid-gray-50 hover:underline data-[status=active]:border-blue-900 data-[status=active]:bg-blue-50 data-[status=active]:font-bold data-[status=active]:text-blue-1000 ${focusRing}`}
+        className={`flex min-h-11 items-center rounded-6 border-l-4 border-transparent ${nested ? 'ml-4 ' : ''}px-3 py-2 text-std-16N-170 text-solid-gray-900 underline-offset-[calc(3/16*1rem)] hover:bg-solid-gray-50 hover:underline data-[status=active]:border-blue-900 data-[status=active]:bg-blue-50 data-[status=active]:font-bold data-[status=active]:text-blue-1000 ${focusRing}`}
       >
         {children}
       </Link>
@@ -54,10 +56,14 @@ export function AppShell() {
   const isAdmin = tenant?.role === 'admin';
   // The commissioning body (viewer) reads reports only, never cases.
   const seesCases = tenant !== null && tenant.role !== 'viewer';
+  // Viewers read aggregates only, never the register itself (the server refuses it too).
+  const seesRegister = tenant !== null && tenant.role !== 'viewer';
+  // Reports are aggregates: the desk (admin, staff) and the commissioning body (viewer) read them.
+  const seesReports = tenant !== null && (tenant.role === 'admin' || tenant.role === 'staff' || tenant.role === 'viewer');
   return (
     <div className="flex min-h-screen flex-col bg-white text-std-16N-170">
       <SkipLink />
-      <header className="border-b border-solid-gray-420 bg-white">
+      <header className="border-b border-solid-gray-420 bg-white print:hidden">
         <div className="mx-auto flex max-w-[1440px] flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-2 lg:px-8">
           <ProductName />
           <div className="flex flex-wrap items-center gap-1">
@@ -68,16 +74,26 @@ export function AppShell() {
         </div>
       </header>
       <div className="mx-auto flex w-full max-w-[1440px] flex-1 flex-col md:flex-row">
-        <nav aria-labelledby="main-nav-title" className="border-b border-solid-gray-420 px-4 py-4 md:w-64 md:shrink-0 md:border-r md:border-b-0 md:py-8 lg:pl-8">
+        <nav aria-labelledby="main-nav-title" className="print:hidden border-b border-solid-gray-420 px-4 py-4 md:w-64 md:shrink-0 md:border-r md:border-b-0 md:py-8 lg:pl-8">
           <h2 id="main-nav-title" className="sr-only">
             {t('nav.title')}
           </h2>
           <ul className="space-y-1">
-            <NavItem to="/companies">{t('nav.companies')}</NavItem>
+            {seesRegister ? <NavItem to="/companies">{t('nav.companies')}</NavItem> : null}
             {seesCases ? (
               <>
                 <NavItem to="/cases">{t('nav.cases')}</NavItem>
                 <NavItem to="/follow-ups">{t('nav.followUps')}</NavItem>
+              </>
+            ) : null}
+            {seesReports ? (
+              <>
+                <NavItem to="/reports" exact>
+                  {t('nav.reports')}
+                </NavItem>
+                <NavItem to="/reports/commission" nested>
+                  {t('nav.commissionReport')}
+                </NavItem>
               </>
             ) : null}
           </ul>
@@ -89,6 +105,7 @@ export function AppShell() {
                 <NavItem to="/admin/audit">{t('nav.audit')}</NavItem>
                 <NavItem to="/admin/mail">{t('nav.mail')}</NavItem>
                 <NavItem to="/admin/desk">{t('nav.desk')}</NavItem>
+                <NavItem to="/admin/programmes">{t('nav.programmes')}</NavItem>
               </ul>
             </>
           ) : null}
@@ -104,11 +121,11 @@ export function AppShell() {
             ))}
           </ul>
         </nav>
-        <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-8 outline-none lg:px-10">
+        <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-8 outline-none lg:px-10 print:p-0">
           <Outlet />
         </main>
       </div>
-      <footer className="border-t border-solid-gray-420 bg-solid-gray-50">
+      <footer className="border-t border-solid-gray-420 bg-solid-gray-50 print:hidden">
         <div className="mx-auto max-w-[1440px] px-4 py-6 text-std-16N-170 text-solid-gray-700 lg:px-8">{t('shell.footer')}</div>
       </footer>
     </div>

@@ -56,7 +56,7 @@ export function TenantSwitcher({ session }: { session: Session }) {
       items={session.tenants.map((tenant) => ({ id: tenant.id, label: `${nameOf(tenant)}（${t(`enums.role.${tenant.role}`)}）` }))}
       onAction={(id) => {
         if (id === current.id) return;
-        switchTenant.mutate(id, { onSuccess: () => void navigate({ to: '/companies' }) });
+        switchTenant.mutate(id, { onSuccess: () => void navigate({ to: '/' }) });
       }}
     />
   );

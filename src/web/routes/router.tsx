@@ -1,12 +1,13 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, redirect } from '@tanstack/react-router';
-import { sessionQuery } from '../features/session/session.api';
+import { currentTenantOf, sessionQuery } from '../features/session/session.api';
 import { AppShell } from './app-shell';
 import { NotFoundPage } from './not-found';
 import { ConsultShell, PublicShell } from './public-shell';
 import { RootLayout } from './root';
 import { type CaseSearch, parseCaseSearch } from './cases/case-search';
 import { type CompanySearch, parseCompanySearch } from './companies/company-search';
+import { type CommissionSearch, parseFiscalYear } from './reports/report-search';
 
 /**
  * The route tree (code-based, so every page is its own lazily loaded chunk). Pages that need a
@@ -70,8 +71,9 @@ const appLayout = createRoute({
 const homeRoute = createRoute({
   getParentRoute: () => appLayout,
   path: '/',
-  beforeLoad: () => {
-    throw redirect({ to: '/companies' });
+  // The commissioning body (viewer) reads reports only; everyone else starts at the register.
+  beforeLoad: ({ context }) => {
+    throw redirect({ to: currentTenantOf(context.session)?.role === 'viewer' ? '/reports' : '/companies' });
   },
 });
 
@@ -118,6 +120,11 @@ const caseNewRoute = createRoute({
   path: '/cases/new',
   component: lazyRouteComponent(() => import('./cases/case-new'), 'CaseNewPage'),
 });
+const caseImportRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/cases/import',
+  component: lazyRouteComponent(() => import('./cases/case-import'), 'CaseImportPage'),
+});
 const caseDetailRoute = createRoute({
   getParentRoute: () => appLayout,
   path: '/cases/$caseId',
@@ -135,6 +142,45 @@ const deskAdminRoute = createRoute({
   getParentRoute: () => appLayout,
   path: '/admin/desk',
   component: lazyRouteComponent(() => import('./admin/desk'), 'DeskAdminPage'),
+});
+const programmesRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/admin/programmes',
+  validateSearch: (search: Record<string, unknown>): { status?: 'active' | 'archived' | 'all' } => ({
+    status: search.status === 'archived' || search.status === 'all' ? search.status : undefined,
+  }),
+  component: lazyRouteComponent(() => import('./programmes/programme-list'), 'ProgrammeListPage'),
+});
+const programmeNewRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/admin/programmes/new',
+  component: lazyRouteComponent(() => import('./programmes/programme-edit'), 'ProgrammeNewPage'),
+});
+const programmeDetailRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/admin/programmes/$programmeId',
+  component: lazyRouteComponent(() => import('./programmes/programme-detail'), 'ProgrammeDetailPage'),
+});
+const programmeEditRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/admin/programmes/$programmeId/edit',
+  component: lazyRouteComponent(() => import('./programmes/programme-edit'), 'ProgrammeEditPage'),
+});
+const reportsRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/reports',
+  validateSearch: (search: Record<string, unknown>): { fiscalYear?: number } => ({ fiscalYear: parseFiscalYear(search.fiscalYear) }),
+  component: lazyRouteComponent(() => import('./reports/dashboard'), 'DashboardPage'),
+});
+const commissionReportRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/reports/commission',
+  validateSearch: (search: Record<string, unknown>): CommissionSearch => ({
+    fiscalYear: parseFiscalYear(search.fiscalYear),
+    programmeId: typeof search.programmeId === 'string' && /^[0-9a-f-]{36}$/i.test(search.programmeId) ? search.programmeId : undefined,
+    publication: search.publication === true || search.publication === 'true' ? true : undefined,
+  }),
+  component: lazyRouteComponent(() => import('./reports/commission-report'), 'CommissionReportPage'),
 });
 const settingsRoute = createRoute({
   getParentRoute: () => appLayout,
@@ -175,9 +221,16 @@ const routeTree = rootRoute.addChildren([
     casesRoute,
     caseBoardRoute,
     caseNewRoute,
+    caseImportRoute,
     caseDetailRoute,
     followUpsRoute,
     deskAdminRoute,
+    programmesRoute,
+    programmeNewRoute,
+    programmeDetailRoute,
+    programmeEditRoute,
+    reportsRoute,
+    commissionReportRoute,
     settingsRoute,
     membersRoute,
     auditRoute,

@@ -2,7 +2,20 @@ import type { TFunction } from 'i18next';
 import { currentLocale } from '../../i18n';
 
 /** The code groups of the shared desk catalog (src/shared/i18n/<lang>/desk.json). */
-export type DeskCodeGroup = 'caseType' | 'caseStatus' | 'channel' | 'severity' | 'source' | 'participantKind' | 'attachmentPurpose' | 'followUpStatus' | 'salesChange';
+export type DeskCodeGroup =
+  | 'caseType'
+  | 'caseStatus'
+  | 'channel'
+  | 'severity'
+  | 'source'
+  | 'participantKind'
+  | 'attachmentPurpose'
+  | 'followUpStatus'
+  | 'salesChange'
+  | 'sizeClass'
+  | 'newOrContinuing'
+  | 'minutesBasis'
+  | 'companyIdentity';
 
 /**
  * The label of a desk code (case type, status, channel…) from the shared catalog, loaded as the

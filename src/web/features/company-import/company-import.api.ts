@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, rawApiFetch, unwrap } from '../../api/client';
+import { downloadFromApi } from '../../lib/download';
 import type { components } from '../../api/schema';
 import type { CompanyListParams } from '../companies/companies.api';
 
@@ -52,24 +53,5 @@ export async function downloadCompaniesCsv(filters: Omit<CompanyListParams, 'cur
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(filters)) if (value !== undefined && value !== '') query.set(key, String(value));
   query.set('encoding', encoding);
-  const response = await rawApiFetch(`/api/v1/companies/export.csv?${query.toString()}`);
-  const blob = await response.blob();
-  const fileName = fileNameOf(response.headers.get('content-disposition')) ?? 'companies.csv';
-  // A temporary object URL and a click on a download link: the file never leaves the machine.
-  const url = URL.createObjectURL(blob);
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = fileName;
-  document.body.append(anchor);
-  anchor.click();
-  anchor.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-function fileNameOf(disposition: string | null): string | null {
-  if (!disposition) return null;
-  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
-  if (encoded?.[1]) return decodeURIComponent(encoded[1]);
-  const plain = /filename="?([^";]+)"?/i.exec(disposition);
-  return plain?.[1] ?? null;
+  await downloadFromApi(`/api/v1/companies/export.csv?${query.toString()}`, 'companies.csv');
 }

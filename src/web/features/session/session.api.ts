@@ -71,3 +71,9 @@ export function useSwitchTenant() {
     },
   });
 }
+
+/** The signed-in person's role in the current tenant (what the UI offers; the server decides again). */
+export function useCurrentRole(): TenantMembership['role'] | undefined {
+  const { data: session } = useSession();
+  return session ? currentTenantOf(session)?.role : undefined;
+}

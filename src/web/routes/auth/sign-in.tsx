@@ -20,7 +20,7 @@ export function SignInPage() {
   const { data: session } = useSession();
   const [step, setStep] = useState<'password' | 'code'>('password');
   // `redirect` is the path (with its query) the person wanted before being asked to sign in.
-  const destination = redirect ?? '/companies';
+  const destination = redirect ?? '/';
   const done = () => router.history.push(destination);
   const isSignedIn = Boolean(session?.user);
 

@@ -1,4 +1,5 @@
 import { useNavigate, useSearch } from '@tanstack/react-router';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { caseSorts } from '../../../shared/schemas/case';
 import { Button } from '../../components/Button';
@@ -8,6 +9,7 @@ import { FormField, SelectInput } from '../../components/FormField';
 import { PageHeading } from '../../components/PageHeading';
 import { ColumnHeaders, DataTable, bodyRowClass, tdClass, thClass } from '../../components/Table';
 import { ButtonLink, TextLink } from '../../components/TextLink';
+import { CaseCsvExport } from '../../features/case-import/CaseCsvExport';
 import { StatusBadge } from '../../features/cases/CaseBadges';
 import { CaseSearchForm, CaseViewTabs, LayoutSwitch, SavedViews } from '../../features/cases/CaseFilters';
 import { type CaseSummary, useCaseList } from '../../features/cases/cases.api';
@@ -34,6 +36,7 @@ export function CaseListPage() {
   const navigate = useNavigate({ from: '/cases' });
   const list = useCaseList(toListParams(search, PAGE_SIZE));
   const canCreate = useCanCreateCase();
+  const [exportOpen, setExportOpen] = useState(false);
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
   const total = list.data?.pages[0]?.total ?? 0;
   const setSearch = (next: CaseSearch) => void navigate({ search: next });
@@ -59,9 +62,19 @@ export function CaseListPage() {
             </ButtonLink>
           ) : null}
           <ButtonLink to="/follow-ups">{t('cases.list.followUps')}</ButtonLink>
+          {canCreate ? <ButtonLink to="/cases/import">{t('cases.list.import')}</ButtonLink> : null}
+          {canCreate ? (
+            <Button aria-expanded={exportOpen} aria-controls="case-csv-export" onClick={() => setExportOpen((open) => !open)}>
+              {t('cases.list.export')}
+              <svg aria-hidden="true" viewBox="0 0 16 16" className={`size-4 ${exportOpen ? 'rotate-180' : ''}`} fill="currentColor">
+                <path d="M8 11.5 2.5 6l1-1L8 9.5 12.5 5l1 1L8 11.5Z" />
+              </svg>
+            </Button>
+          ) : null}
         </div>
         <LayoutSwitch search={search} layout="list" />
       </div>
+      {canCreate ? <CaseCsvExport id="case-csv-export" hidden={!exportOpen} /> : null}
       <CaseViewTabs search={search} layout="list" />
       <CaseSearchForm key={JSON.stringify(search)} search={search} onSearch={setSearch} />
       <SavedViews search={search} layout="list" />

@@ -1,17 +1,15 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { LoadError, ProgressBar } from '../../components/Feedback';
 import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
 import { PageHeading } from '../../components/PageHeading';
-import { ColumnHeaders, DataTable, DetailList, bodyRowClass, tdClass, thClass } from '../../components/Table';
 import { TextLink } from '../../components/TextLink';
 import { type ImportJob, useApplyDryRun, useImportJob, useStartImport } from '../../features/company-import/company-import.api';
-import { formatCount } from '../../features/companies/company-labels';
-import { currentLocale } from '../../i18n';
+import { type CountLabels, ImportSteps, JobCounts, JobPanel, Rejections } from '../../features/imports/ImportJobParts';
 import { errorMessage } from '../../lib/errors';
 
 /**
@@ -40,16 +38,7 @@ export function CompanyImportPage() {
       <PageHeading title={t('import.title')} lead={t('import.lead')}>
         {t('import.title')}
       </PageHeading>
-      <ol className="mb-8 flex flex-wrap gap-x-8 gap-y-2 text-std-16N-170" aria-label={t('import.steps')}>
-        {(['choose', 'check', 'import'] as const).map((step, index) => {
-          const current = applyId ? 2 : dryRunId ? 1 : 0;
-          return (
-            <li key={step} aria-current={index === current ? 'step' : undefined} className={index === current ? 'font-bold text-blue-1000' : 'text-solid-gray-700'}>
-              {index + 1}. {t(`import.step.${step}`)}
-            </li>
-          );
-        })}
-      </ol>
+      <ImportSteps steps={[t('import.step.choose'), t('import.step.check'), t('import.step.import')]} current={applyId ? 2 : dryRunId ? 1 : 0} />
 
       {!dryRunId ? <UploadForm onStarted={setDryRunId} /> : null}
       {dryRunId && !applyId ? (
@@ -118,89 +107,6 @@ function UploadForm({ onStarted }: { onStarted: (jobId: string) => void }) {
   );
 }
 
-/** A job while it runs (progress) or after it failed; `children` is shown when it completed. */
-function JobPanel({ job, error, title, children }: { job: ImportJob | undefined; error: unknown; title: string; children: React.ReactNode }) {
-  const { t } = useTranslation();
-  const locale = currentLocale();
-  if (error) return <LoadError error={error} />;
-  if (!job || job.status === 'queued' || job.status === 'running') {
-    const total = job?.totalRows ?? 0;
-    const done = job?.processedRows ?? 0;
-    return (
-      <section aria-labelledby="job-title" className="max-w-3xl">
-        <h2 id="job-title" className="mb-4 text-std-24B-150">
-          {title}
-        </h2>
-        <ProgressBar
-          label={t('import.progressLabel')}
-          value={done}
-          max={Math.max(total, 1)}
-          valueText={total > 0 ? t('import.progressValue', { done: formatCount(done, locale), total: formatCount(total, locale) }) : t('import.waiting')}
-        />
-      </section>
-    );
-  }
-  if (job.status === 'failed') {
-    return (
-      <Notice tone="error" title={t('import.failedTitle')} live="assertive">
-        <p>{job.error?.message ?? errorMessage(t, null)}</p>
-      </Notice>
-    );
-  }
-  return <>{children}</>;
-}
-
-function Counts({ job, planned }: { job: ImportJob; planned: boolean }) {
-  const { t } = useTranslation();
-  const locale = currentLocale();
-  const prefix = planned ? 'import.planned' : 'import.done';
-  return (
-    <DetailList
-      items={[
-        { label: t('import.fileName'), value: job.fileName },
-        { label: t('import.encoding'), value: job.encoding ?? t('common.notRecorded') },
-        { label: t('import.totalRows'), value: formatCount(job.totalRows ?? 0, locale) },
-        { label: t(`${prefix}.created`), value: formatCount(job.created, locale) },
-        { label: t(`${prefix}.updated`), value: formatCount(job.updated, locale) },
-        { label: t(`${prefix}.unchanged`), value: formatCount(job.unchanged, locale) },
-        { label: t(`${prefix}.rejected`), value: formatCount(job.rejectedCount, locale) },
-        { label: t('import.ignoredColumns'), value: job.ignoredColumns.length > 0 ? job.ignoredColumns.join('、') : t('import.none') },
-      ]}
-    />
-  );
-}
-
-function Rejections({ job }: { job: ImportJob }) {
-  const { t } = useTranslation();
-  if (job.rejected.length === 0) return null;
-  return (
-    <section aria-labelledby="rejected-heading" className="mt-8">
-      <h3 id="rejected-heading" className="mb-2 text-std-20B-150">
-        {t('import.rejectedTitle', { count: job.rejectedCount })}
-      </h3>
-      <p className="mb-4 text-std-16N-170 text-solid-gray-700">{t('import.rejectedLead')}</p>
-      <DataTable caption={t('import.rejectedCaption')} captionHidden>
-        <ColumnHeaders columns={[t('import.line'), t('import.column'), t('import.reason')]} />
-        <tbody>
-          {job.rejected.flatMap((row) =>
-            row.reasons.map((reason, index) => (
-              <tr key={`${row.line}-${index}`} className={bodyRowClass}>
-                {index === 0 ? (
-                  <th scope="row" rowSpan={row.reasons.length} className={`${thClass} tabular-nums`}>
-                    {t('import.lineN', { line: row.line })}
-                  </th>
-                ) : null}
-                <td className={tdClass}>{reason.column ?? t('import.wholeRow')}</td>
-                <td className={tdClass}>{reason.message}</td>
-              </tr>
-            )),
-          )}
-        </tbody>
-      </DataTable>
-    </section>
-  );
-}
-
 function DryRunReport({ job, onApplied, onStartOver }: { job: ImportJob; onApplied: (jobId: string) => void; onStartOver: () => void }) {
   const { t } = useTranslation();
   const apply = useApplyDryRun();
@@ -222,7 +128,7 @@ function DryRunReport({ job, onApplied, onStartOver }: { job: ImportJob; onAppli
             : t('import.reportSummary', { count: toImport, rejected: job.rejectedCount })
         }
       />
-      <Counts job={job} planned />
+      <JobCounts job={job} labels={countLabels(t, 'import.planned')} />
       <Rejections job={job} />
       {apply.isError ? (
         <Notice tone="error" className="mt-6" live="assertive" title={errorMessage(t, apply.error)} />
@@ -253,7 +159,7 @@ function ImportResult({ job, onStartOver }: { job: ImportJob; onStartOver: () =>
         {t('import.resultTitle')}
       </h2>
       <Notice tone="success" className="mb-6" live="polite" title={t('import.resultSummary', { created: job.created, updated: job.updated })} />
-      <Counts job={job} planned={false} />
+      <JobCounts job={job} labels={countLabels(t, 'import.done')} />
       <Rejections job={job} />
       <div className="mt-8 flex flex-wrap gap-4">
         <TextLink to="/companies" className="text-std-16N-170">
@@ -263,4 +169,9 @@ function ImportResult({ job, onStartOver }: { job: ImportJob; onStartOver: () =>
       </div>
     </section>
   );
+}
+
+/** What the register import counts: companies (the keys are listed in i18next.config.ts: built at run time). */
+function countLabels(t: TFunction, prefix: 'import.planned' | 'import.done'): CountLabels {
+  return { created: t(`${prefix}.created`), updated: t(`${prefix}.updated`), unchanged: t(`${prefix}.unchanged`), rejected: t(`${prefix}.rejected`) };
 }
