@@ -7,7 +7,7 @@ import { withTenant } from '../src/server/platform/tenancy';
 import { sql } from 'drizzle-orm';
 import { ensureDeskDataset, type DeskBenchTenant } from './desk-dataset';
 import { measureLoad, measureRate } from './load';
-import { BENCH_AUTH_SECRET, root, signIn, startServer, stopServer, waitForHealth } from './server';
+import { BENCH_AUTH_SECRET, ensureServerDatabase, root, signIn, startServer, stopServer, waitForHealth } from './server';
 
 /**
  * The consultation desk's figures (issue 3), on the PostgreSQL server (50 tenants, 300,000 cases,
@@ -36,14 +36,7 @@ export async function benchDesk(target: 'pglite' | 'server', options: { seconds:
   const work = path.join(root, '.tmp/bench-desk');
   mkdirSync(work, { recursive: true });
   const serverUrl = process.env.BENCH_DESK_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/tsumugi_bench_desk';
-  if (target === 'server') {
-    const admin = new pg.Client({ connectionString: options.adminUrl });
-    await admin.connect();
-    const name = new URL(serverUrl).pathname.slice(1);
-    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`);
-    await admin.end();
-  }
+  if (target === 'server') await ensureServerDatabase(options.adminUrl, serverUrl);
   const database = await openDatabase(target === 'server' ? { kind: 'server', url: serverUrl } : { kind: 'embedded', directory: path.join(work, 'pglite') });
   const tenants: DeskBenchTenant[] = await ensureDeskDataset(database.db, shape, log);
   await database.maintain();

@@ -28,7 +28,7 @@ import { countCompanies, listCompanies } from '../src/server/modules/companies/c
 import { DEMO_PASSWORD } from '../src/server/seed/demo-data';
 import { ensureDataset, type BenchTenant } from './dataset';
 import { benchDesk } from './desk';
-import { root, signIn, startServer, stopServer, waitForHealth } from './server';
+import { ensureServerDatabase, root, signIn, startServer, stopServer, waitForHealth } from './server';
 import { measureLoad, median } from './load';
 
 const work = path.join(root, '.tmp/bench');
@@ -76,14 +76,7 @@ async function benchTarget(target: 'pglite' | 'server') {
   const label = target === 'pglite' ? 'PGlite' : 'PostgreSQL server';
   log(`\n## ${label}`);
   const dataDir = path.join(work, 'pglite'); // the server's embedded directory is DATA_DIR/pglite
-  if (target === 'server') {
-    const admin = new pg.Client({ connectionString: serverAdminUrl });
-    await admin.connect();
-    const name = new URL(serverUrl).pathname.slice(1);
-    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`);
-    await admin.end();
-  }
+  if (target === 'server') await ensureServerDatabase(serverAdminUrl, serverUrl);
   const database = await openDatabase(target === 'server' ? { kind: 'server', url: serverUrl } : { kind: 'embedded', directory: dataDir });
   log(`dataset: ${TENANTS} tenants × ${PER_TENANT} companies`);
   const tenants: BenchTenant[] = await ensureDataset(database.db, TENANTS, PER_TENANT, log);
@@ -236,6 +229,27 @@ function benchCsv(target: 'pglite' | 'server') {
   results[`csv_${target}`] = measured;
 }
 
+/** 100,000 activities imported from a kintone-like CSV (dry run, then apply), in a process of its own; also with a 256 MB heap. */
+async function benchActivityImport(target: 'pglite' | 'server') {
+  if (target === 'server') await ensureServerDatabase(serverAdminUrl, serverUrl);
+  log(`\n## 100,000-activity import (${target === 'pglite' ? 'PGlite' : 'PostgreSQL server'})`);
+  const file = path.join(work, 'activities-100000.csv');
+  const script = path.join(root, 'bench/activity-import-job.ts');
+  const database = target === 'pglite' ? 'embedded' : serverUrl;
+  const run = (...flags: string[]) =>
+    JSON.parse(execFileSync(process.execPath, [...flags, '--import', 'tsx', script, database, file], { cwd: root, maxBuffer: 10 * 1024 * 1024 }).toString().trim().split('\n').at(-1)!);
+  if (!existsSync(file)) execFileSync(process.execPath, ['--import', 'tsx', script, 'generate', '100000', file], { cwd: root });
+  const measured = run();
+  measured.withHeapCappedAt256Mb = run('--max-old-space-size=256');
+  log(
+    `dry run ${measured.dryRun.seconds} s (peak ${measured.dryRun.peakRssMb} MB RSS); apply ${measured.apply.seconds} s, ${measured.apply.created} created, ` +
+      `peak ${measured.apply.peakRssMb} MB RSS (JS heap ${measured.apply.peakHeapMb} MB; ${measured.memoryBeforeMb} MB before the import)`,
+  );
+  const capped = measured.withHeapCappedAt256Mb;
+  log(`with a 256 MB heap: dry run ${capped.dryRun.seconds} s, apply ${capped.apply.seconds} s, peak ${capped.apply.peakRssMb} MB RSS`);
+  results[`activities_${target}`] = measured;
+}
+
 log('building…');
 execFileSync('npm', ['run', 'build:server'], { cwd: root, stdio: 'inherit' });
 if (!skip.has('javascript') || !skip.has('startup')) execFileSync('npm', ['run', 'build:web'], { cwd: root, stdio: 'inherit' });
@@ -243,6 +257,7 @@ for (const target of targets as ('pglite' | 'server')[]) if (!skip.has(`http-${t
 if (!skip.has('startup')) await benchStartup();
 if (!skip.has('javascript')) await benchJavaScript();
 for (const target of targets as ('pglite' | 'server')[]) if (!skip.has(`csv-${target}`)) benchCsv(target);
+for (const target of targets as ('pglite' | 'server')[]) if (!skip.has(`activities-${target}`)) await benchActivityImport(target);
 for (const target of targets as ('pglite' | 'server')[]) {
   if (!skip.has(`desk-${target}`)) results[`desk_${target}`] = await benchDesk(target, { seconds, adminUrl: serverAdminUrl, log });
 }

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import pg from 'pg';
 import { BENCH_PASSWORD } from './dataset';
 
 /** Starting and stopping the built server, and signing in over HTTP: shared by the benchmarks. */
@@ -73,3 +74,13 @@ export async function signIn(baseUrl: string, email: string, password = BENCH_PA
   return { cookie: header(), 'x-csrf-token': cookies.get('tsumugi.csrf') ?? csrfToken, origin: baseUrl };
 }
 
+
+/** Creates a benchmark database on the server (UTF-8 with a C.UTF-8 ctype, or trigram search finds nothing) when missing. */
+export async function ensureServerDatabase(adminUrl: string, url: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  const name = new URL(url).pathname.slice(1);
+  const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+  if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`);
+  await admin.end();
+}
