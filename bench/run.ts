@@ -262,6 +262,12 @@ for (const target of targets as ('pglite' | 'server')[]) {
   if (!skip.has(`desk-${target}`)) results[`desk_${target}`] = await benchDesk(target, { seconds, adminUrl: serverAdminUrl, log });
 }
 
+// Steps skipped in this run keep their previous figures (each step records when it was measured).
 mkdirSync(path.join(root, 'bench/results'), { recursive: true });
-writeFileSync(path.join(root, 'bench/results/latest.json'), JSON.stringify(results, null, 2) + '\n');
+const resultsFile = path.join(root, 'bench/results/latest.json');
+const previous = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>) : {};
+const stamped = Object.fromEntries(
+  Object.entries(results).map(([key, value]) => [key, value && typeof value === 'object' && !Array.isArray(value) ? { measuredAt: results.measuredAt, ...value } : value]),
+);
+writeFileSync(resultsFile, JSON.stringify({ ...previous, ...stamped }, null, 2) + '\n');
 log('\nwrote bench/results/latest.json');

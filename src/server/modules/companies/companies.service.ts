@@ -12,7 +12,7 @@ import {
 } from '../../../shared/schemas/company';
 import { findJsicMiddle, findMunicipality, findPrefecture } from '../../../shared/reference';
 import type { Db } from '../../db/client';
-import { recordAudit, recordAudits } from '../../platform/audit/audit';
+import { recordAudit, recordAudits, type AuditChange } from '../../platform/audit/audit';
 import { withActor, type Actor, type Principal } from '../../platform/auth/actor';
 import { AppError, notFound, versionConflict } from '../../platform/errors';
 import { assertCan } from '../../platform/auth/authorize';
@@ -149,8 +149,10 @@ export function createCompanyService(db: Db) {
   /**
    * Writes new companies with their children and audit records, in the caller's transaction: one
    * path for a form's single company and an import's batch. External IDs must be free (checked here).
+   * `audits` collects the audit records instead of writing them, for a caller that writes its own in
+   * the same statement (the public form, on its hot path).
    */
-  async function insertCompanies(tx: Db, actor: Actor, inputs: { id?: string; state: CompanyState }[]): Promise<CompanyRecord[]> {
+  async function insertCompanies(tx: Db, actor: Actor, inputs: { id?: string; state: CompanyState }[], audits?: AuditChange[]): Promise<CompanyRecord[]> {
     await assertExternalIdsFree(tx, actor.tenantId, inputs.flatMap((input) => input.state.externalIds), null);
     const now = new Date();
     const rows = inputs.map(({ id = randomUUID(), state }) => ({
@@ -178,11 +180,9 @@ export function createCompanyService(db: Db) {
       contacts: row.contacts.map((contact) => ({ ...contact, tenantId: actor.tenantId, companyId: row.company.id })),
       externalIds: row.externalIds,
     }));
-    await recordAudits(
-      tx,
-      actor,
-      records.map((record) => ({ action: 'company.create', entityType: 'company', entityId: record.id, after: auditStateOf(record) })),
-    );
+    const changes = records.map((record) => ({ action: 'company.create', entityType: 'company', entityId: record.id, after: auditStateOf(record) }));
+    if (audits) audits.push(...changes);
+    else await recordAudits(tx, actor, changes);
     return records;
   }
 

@@ -8,7 +8,7 @@ import { deskCase, tenant } from '../../db/schema';
 import type { Actor } from '../../platform/auth/actor';
 import { AppError, notFound } from '../../platform/errors';
 import { translator, type Locale } from '../../platform/i18n';
-import { enqueueMail } from '../../platform/mail/outbox';
+import { enqueueMails, type OutgoingMail } from '../../platform/mail/outbox';
 import { checkThemes, throwIfProblems } from '../cases/case-checks';
 import { japanToday } from '../cases/case-rules';
 import { openCase } from '../cases/cases.service';
@@ -38,7 +38,12 @@ function isUniqueViolation(error: unknown): boolean {
  * tenant under row-level security exactly like a signed-in request would.
  */
 export function createPublicIntakeService(db: Db, companies: CompanyService, config: { publicUrl: string }, secret: string) {
-  /** Desks by slug: a slug names the same tenant for good, so the lookup is kept a minute (the form is served often). */
+  /**
+   * Desks by slug: a slug names the same tenant for good, so the lookup is kept a minute; the form's settings
+   * (open or closed, terms) for two seconds, which is how long closing the form takes to show. The form is
+   * served and sent often, and every statement saved counts at a few hundred requests a second.
+   */
+  const settingsByTenant = new Map<string, { settings: Awaited<ReturnType<typeof desk.findSettings>>; until: number }>();
   const desksBySlug = new Map<string, { tenant: { id: string; slug: string; name: string }; until: number }>();
 
   async function findDesk(tx: Db, slug: string) {
@@ -59,7 +64,9 @@ export function createPublicIntakeService(db: Db, companies: CompanyService, con
       const tx = transaction as unknown as Db;
       const found = await findDesk(tx, slug);
       if (!found) throw notFound();
-      const settings = await desk.findSettings(tx, found.id);
+      const cached = settingsByTenant.get(found.id);
+      const settings = cached && cached.until > Date.now() ? cached.settings : await desk.findSettings(tx, found.id);
+      if (settings !== cached?.settings) settingsByTenant.set(found.id, { settings, until: Date.now() + 2_000 });
       if (!settings?.intakeEnabled) throw new AppError('INTAKE_CLOSED');
       return work(tx, {
         tenant: found,
@@ -124,8 +131,9 @@ export function createPublicIntakeService(db: Db, companies: CompanyService, con
     const { state, problems } = completeCompanyState(draft);
     // A requester may not know the 法人番号: the entry is created and tagged 要確認 instead of refusing the request.
     throwIfProblems(problems.filter((problem) => problem.code !== 'corporate_number_required'));
-    const [created] = await companies.insertCompanies(tx, actor, [{ state }]);
-    return { companyId: created!.id, contactId: contact.id, audits: [] };
+    const audits: AuditChange[] = [];
+    const [created] = await companies.insertCompanies(tx, actor, [{ state }], audits);
+    return { companyId: created!.id, contactId: contact.id, audits };
   }
 
   async function existingReceipt(tx: Db, tenantId: string, submissionId: string) {
@@ -170,22 +178,24 @@ export function createPublicIntakeService(db: Db, companies: CompanyService, con
       const receivedAt = new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', { timeZone: 'Asia/Tokyo', dateStyle: 'long', timeStyle: 'short' }).format(created.createdAt);
       const mail = translator(locale, 'mail');
       const labels = translator(locale, 'desk');
-      await enqueueMail(tx, {
-        tenantId: actor.tenantId,
-        to: input.email,
-        template: 'intakeReceipt',
-        subject: mail('intakeReceipt.subject', { desk: context.tenant.name, receipt: created.receiptNumber }),
-        bodyText: mail('intakeReceipt.body', {
-          name: input.contactName,
-          desk: context.tenant.name,
-          channel: labels(`channel.${input.preferredChannel}`),
-          receipt: created.receiptNumber,
-          company: input.companyName,
-          receivedAt,
-        }),
-      });
+      const mails: OutgoingMail[] = [
+        {
+          tenantId: actor.tenantId,
+          to: input.email,
+          template: 'intakeReceipt',
+          subject: mail('intakeReceipt.subject', { desk: context.tenant.name, receipt: created.receiptNumber }),
+          bodyText: mail('intakeReceipt.body', {
+            name: input.contactName,
+            desk: context.tenant.name,
+            channel: labels(`channel.${input.preferredChannel}`),
+            receipt: created.receiptNumber,
+            company: input.companyName,
+            receivedAt,
+          }),
+        },
+      ];
       if (context.notifyAddress) {
-        await enqueueMail(tx, {
+        mails.push({
           tenantId: actor.tenantId,
           to: context.notifyAddress,
           template: 'intakeNotify',
@@ -193,6 +203,7 @@ export function createPublicIntakeService(db: Db, companies: CompanyService, con
           bodyText: mail('intakeNotify.body', { receipt: created.receiptNumber, company: input.companyName, url: `${config.publicUrl}/cases/${created.id}` }),
         });
       }
+      await enqueueMails(tx, mails);
       return { receiptNumber: created.receiptNumber, receivedAt: created.createdAt.toISOString(), email: input.email };
     });
   }

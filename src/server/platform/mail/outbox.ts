@@ -17,15 +17,22 @@ export interface OutgoingMail {
  * caused it commits (see mailer.ts, which sends after commit).
  */
 export async function enqueueMail(tx: Db, mail: OutgoingMail): Promise<string> {
-  const id = randomUUID();
-  await tx.insert(mailMessage).values({
-    id,
+  const [id] = await enqueueMails(tx, [mail]);
+  return id!;
+}
+
+/** Several mails in one statement (the public form writes the requester's receipt and the desk's notice together). */
+export async function enqueueMails(tx: Db, mails: OutgoingMail[]): Promise<string[]> {
+  if (mails.length === 0) return [];
+  const rows = mails.map((mail) => ({
+    id: randomUUID(),
     tenantId: mail.tenantId,
     recipientUserId: mail.recipientUserId ?? null,
     toAddress: mail.to,
     subject: mail.subject,
     bodyText: mail.bodyText,
     template: mail.template,
-  });
-  return id;
+  }));
+  await tx.insert(mailMessage).values(rows);
+  return rows.map((row) => row.id);
 }
