@@ -1,13 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 import { openDatabase } from '../src/server/db/client';
 import { issueFormToken } from '../src/server/modules/public-intake/form-token';
 import { withTenant } from '../src/server/platform/tenancy';
 import { sql } from 'drizzle-orm';
 import { ensureDeskDataset, type DeskBenchTenant } from './desk-dataset';
 import { measureLoad, measureRate } from './load';
-import { BENCH_AUTH_SECRET, ensureServerDatabase, root, signIn, startServer, stopServer, waitForHealth } from './server';
+import { BENCH_AUTH_SECRET, ensureServerDatabase, vacuumServerDatabase, root, signIn, startServer, stopServer, waitForHealth } from './server';
 
 /**
  * The consultation desk's figures (issue 3), on the PostgreSQL server (50 tenants, 300,000 cases,
@@ -41,12 +40,7 @@ export async function benchDesk(target: 'pglite' | 'server', options: { seconds:
   const tenants: DeskBenchTenant[] = await ensureDeskDataset(database.db, shape, log);
   await database.maintain();
   await database.close();
-  if (target === 'server') {
-    const owner = new pg.Client({ connectionString: serverUrl });
-    await owner.connect();
-    await owner.query('VACUUM (ANALYZE)');
-    await owner.end();
-  }
+  if (target === 'server') await vacuumServerDatabase(serverUrl);
 
   const port = target === 'pglite' ? 3911 : 3912;
   const baseUrl = `http://127.0.0.1:${port}`;

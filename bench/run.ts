@@ -28,7 +28,7 @@ import { countCompanies, listCompanies } from '../src/server/modules/companies/c
 import { DEMO_PASSWORD } from '../src/server/seed/demo-data';
 import { ensureDataset, type BenchTenant } from './dataset';
 import { benchDesk } from './desk';
-import { ensureServerDatabase, root, signIn, startServer, stopServer, waitForHealth } from './server';
+import { ensureServerDatabase, root, vacuumServerDatabase, signIn, startServer, stopServer, waitForHealth } from './server';
 import { measureLoad, median } from './load';
 
 const work = path.join(root, '.tmp/bench');
@@ -82,13 +82,7 @@ async function benchTarget(target: 'pglite' | 'server') {
   const tenants: BenchTenant[] = await ensureDataset(database.db, TENANTS, PER_TENANT, log);
   await database.maintain();
   await database.close();
-  if (target === 'server') {
-    // As the owner: the application role may not VACUUM tables it does not own (autovacuum would, in time).
-    const owner = new pg.Client({ connectionString: serverUrl });
-    await owner.connect();
-    await owner.query('VACUUM (ANALYZE)');
-    await owner.end();
-  }
+  if (target === 'server') await vacuumServerDatabase(serverUrl);
 
   const port = target === 'pglite' ? 3901 : 3902;
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -84,3 +84,11 @@ export async function ensureServerDatabase(adminUrl: string, url: string): Promi
   if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`);
   await admin.end();
 }
+
+/** VACUUM (ANALYZE) as the owner: the application role may not vacuum tables it does not own (autovacuum would, in time). */
+export async function vacuumServerDatabase(url: string): Promise<void> {
+  const owner = new pg.Client({ connectionString: url });
+  await owner.connect();
+  await owner.query('VACUUM (ANALYZE)');
+  await owner.end();
+}

@@ -5,6 +5,7 @@ import { caseExportQuery, caseImportDryRunInput, caseImportJob, caseImportQuery,
 import { errorResponses } from '../../../shared/schemas/common';
 import type { Db } from '../../db/client';
 import { requirePrincipal } from '../../platform/auth/auth.plugin';
+import { readUploadedFile } from '../../platform/upload';
 import type { Principal } from '../../platform/auth/actor';
 import { AppError } from '../../platform/errors';
 import type { App } from '../../platform/http';
@@ -36,19 +37,7 @@ export function caseImportRoutes(app: App, db: Db, companies: CompanyService, af
     },
     handler: async (request, reply) => {
       const principal = requirePrincipal(request);
-      if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-      let bytes: Buffer;
-      let fileName: string;
-      try {
-        const file = await request.file({ limits: { fileSize: CASE_IMPORT_LIMIT_BYTES } });
-        if (!file) throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'file', code: 'required' }] });
-        fileName = file.filename;
-        bytes = await file.toBuffer();
-      } catch (error) {
-        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PAYLOAD_TOO_LARGE', { params: { limit: '50 MB' } });
-        throw error;
-      }
-      if (bytes.length === 0) throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'file', code: 'required' }] });
+      const { fileName, bytes } = await readUploadedFile(request, CASE_IMPORT_LIMIT_BYTES);
       if (sniffTableFormat(bytes) === null) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
       const upload = await imports.upload(principal, { kind: request.query.kind, fileName, bytes, sheet: request.query.sheet });
       return reply.status(201).send(upload);

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { CaseImportDryRunInput, CaseImportJob, CaseImportKind, CaseImportUpload } from '../../../shared/schemas/case-import';
 import type { Db } from '../../db/client';
+import { presentImportProgress } from '../companies/import-progress';
 import { withActor, type Actor, type Principal } from '../../platform/auth/actor';
 import { assertCan } from '../../platform/auth/authorize';
 import { AppError, notFound } from '../../platform/errors';
-import { translator } from '../../platform/i18n';
 import type { CompanyService } from '../companies/companies.service';
 import { keyFields, suggestMapping, targetsOf } from './case-columns';
 import {
@@ -31,7 +31,6 @@ import { cellText, openTable, TableFileError, type Table, type TableRecord } fro
 export const CASE_IMPORT_BATCH_SIZE = 500;
 /** On the embedded database (no autovacuum) refresh the planner's statistics now and then during a long apply. */
 const REFRESH_STATISTICS_EVERY_ROWS = 10_000;
-const STALE_AFTER_MS = 5 * 60 * 1000;
 const SAMPLE_ROWS = 5;
 
 /** What the job keeps of the mapping step: the mapping, the sheet and the options (import_job.mapping). */
@@ -50,43 +49,13 @@ export function createCaseImportService(db: Db, companies: CompanyService, log: 
   const running = new Set<Promise<void>>();
 
   function present(row: CaseImportJobRow, actor: Actor): CaseImportJob {
-    const t = translator(actor.locale);
-    const isActive = row.status === 'running' || row.status === 'queued';
-    const isStale = isActive && Date.now() - (row.heartbeatAt ?? row.createdAt).getTime() > STALE_AFTER_MS;
-    const error = isStale ? { code: 'INTERRUPTED' } : (row.error as { code: string } | null);
     const stored = row.mapping as StoredMapping | null;
     return {
-      id: row.id,
+      ...presentImportProgress(row, actor.locale),
       kind: row.kind as CaseImportKind,
-      mode: row.mode as 'dry_run' | 'apply',
-      status: isStale ? 'failed' : (row.status as CaseImportJob['status']),
-      fileName: row.fileName,
-      encoding: row.encoding,
       sheet: stored?.sheet ?? null,
       mapping: stored?.fields ?? null,
       options: stored ? { createMissingCompanies: stored.options.createMissingCompanies, companyExternalIdSystem: stored.options.companyExternalIdSystem } : null,
-      totalRows: row.totalRows,
-      processedRows: row.processedRows,
-      created: row.createdCount,
-      updated: row.updatedCount,
-      unchanged: row.unchangedCount,
-      rejectedCount: row.rejectedCount,
-      rejected: (row.rejected as Rejection[]).map((rejection) => ({
-        line: rejection.line,
-        reasons: rejection.problems.map((problem) => ({
-          column: problem.column,
-          code: problem.code,
-          message: t(`field.${problem.code}`, { ...problem.params, defaultValue: t('field.invalid') }),
-        })),
-      })),
-      ignoredColumns: row.ignoredColumns as string[],
-      error: error
-        ? { code: error.code, message: t(`import.${error.code}`, { defaultValue: t('UNPROCESSABLE') }) }
-        : null,
-      createdAt: row.createdAt.toISOString(),
-      startedAt: row.startedAt?.toISOString() ?? null,
-      finishedAt: row.finishedAt?.toISOString() ?? null,
-      dryRunOf: row.dryRunOf,
     };
   }
 

@@ -4,6 +4,7 @@ import { toSearchText } from '../../../shared/domain/japanese-text';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { CaseListQuery, CaseSort } from '../../../shared/schemas/case';
 import type { Db } from '../../db/client';
+import type { CursorPosition } from '../../platform/cursor';
 import {
   authUser,
   caseActivity,
@@ -105,11 +106,6 @@ const sortColumns: Record<Exclude<CaseSort, `-${string}`>, { key: SQL; cast: str
   // Fiscal year first: 受付番号 restart every year and change era letter (H31 → R1).
   receiptNumber: { key: sql`(${deskCase.fiscalYear}::text || ${deskCase.receiptNumber})`, cast: 'text' },
 };
-
-export interface CursorPosition {
-  value: string;
-  id: string;
-}
 
 export interface CaseListRow extends CaseRow {
   companyName: string;

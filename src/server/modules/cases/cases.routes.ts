@@ -23,7 +23,7 @@ import {
 } from '../../../shared/schemas/case';
 import { errorResponses, version } from '../../../shared/schemas/common';
 import { requirePrincipal } from '../../platform/auth/auth.plugin';
-import { AppError } from '../../platform/errors';
+import { readUploadedFile } from '../../platform/upload';
 import type { App } from '../../platform/http';
 import type { Mailer } from '../../platform/mail/mailer';
 import type { ActivityService } from './activities.service';
@@ -189,19 +189,7 @@ export function caseRoutes(app: App, services: { cases: CaseService; activities:
     },
     handler: async (request, reply) => {
       const principal = requirePrincipal(request);
-      if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-      let bytes: Buffer;
-      let fileName: string;
-      try {
-        const file = await request.file({ limits: { fileSize: ATTACHMENT_LIMIT_BYTES } });
-        if (!file) throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'file', code: 'required' }] });
-        fileName = file.filename;
-        bytes = await file.toBuffer();
-      } catch (error) {
-        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PAYLOAD_TOO_LARGE', { params: { limit: '10 MB' } });
-        throw error;
-      }
-      if (bytes.length === 0) throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'file', code: 'required' }] });
+      const { fileName, bytes } = await readUploadedFile(request, ATTACHMENT_LIMIT_BYTES);
       await attachments.upload(principal, request.params.id, request.query, { fileName, bytes });
       return reply.status(201).send(await cases.get(principal, request.params.id));
     },

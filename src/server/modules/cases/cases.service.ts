@@ -30,6 +30,7 @@ import type { Db } from '../../db/client';
 import { recordAudit } from '../../platform/audit/audit';
 import { withActor, type Actor, type Principal } from '../../platform/auth/actor';
 import { assertCan } from '../../platform/auth/authorize';
+import { decodeCursor, encodeCursor } from '../../platform/cursor';
 import { AppError, notFound, versionConflict } from '../../platform/errors';
 import { findCompany, insertContact, type CompanyRecord } from '../companies/companies.repository';
 import type { CompanyService } from '../companies/companies.service';
@@ -40,23 +41,9 @@ import { caseSearchText, japanToday } from './case-rules';
 import { casePolicy } from './cases.policy';
 import { auditStateOf, peopleOf, presentCase, presentCaseSummary, presentFollowUp, type Names } from './cases.presenter';
 import * as repository from './cases.repository';
-import type { CaseListRow, CaseRecord, CaseViewer, CursorPosition } from './cases.repository';
+import type { CaseListRow, CaseRecord, CaseViewer } from './cases.repository';
 import * as work from './case-work.repository';
 
-function encodeCursor(position: CursorPosition): string {
-  return Buffer.from(JSON.stringify([position.value, position.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string | undefined): CursorPosition | null {
-  if (!cursor) return null;
-  try {
-    const [value, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
-    if (typeof value === 'string' && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) return { value, id };
-  } catch {
-    // fall through to the validation error below
-  }
-  throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'cursor', code: 'invalid' }] });
-}
 
 /** What opening a case needs once the company and contact are settled (staff intake, public form, import). */
 export interface CaseOpening {

@@ -3,6 +3,7 @@ import type { CompanyListQuery, CompanySort } from '../../../shared/schemas/comp
 import { toSearchText } from '../../../shared/domain/japanese-text';
 import { insertJsonRecords } from '../../db/bulk-insert';
 import type { Db } from '../../db/client';
+import type { CursorPosition } from '../../platform/cursor';
 import { company, companyContact, companyExternalId } from '../../db/schema';
 
 export type CompanyRow = typeof company.$inferSelect;
@@ -50,11 +51,6 @@ const sortColumns: Record<Exclude<CompanySort, `-${string}`>, { key: SQL; cast: 
   updatedAt: { key: sql`${company.updatedAt}`, cast: 'timestamptz' },
   employees: { key: sql`coalesce(${company.employees}, -1)`, cast: 'integer' },
 };
-
-export interface CursorPosition {
-  value: string;
-  id: string;
-}
 
 export async function listCompanies(
   tx: Db,

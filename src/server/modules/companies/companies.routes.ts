@@ -14,6 +14,7 @@ import { errorResponses } from '../../../shared/schemas/common';
 import { exportQuery, importJob } from '../../../shared/schemas/company-import';
 import type { Db } from '../../db/client';
 import { requirePrincipal } from '../../platform/auth/auth.plugin';
+import { readUploadedFile } from '../../platform/upload';
 import { AppError } from '../../platform/errors';
 import type { App } from '../../platform/http';
 import type { CompanyService } from './companies.service';
@@ -75,19 +76,7 @@ export function companyRoutes(app: App, companies: CompanyService, imports: Comp
     },
     handler: async (request, reply) => {
       const principal = requirePrincipal(request);
-      if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-      let bytes: Buffer;
-      let fileName: string;
-      try {
-        const file = await request.file({ limits: { fileSize: IMPORT_LIMIT_BYTES } });
-        if (!file) throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'file', code: 'required' }] });
-        fileName = file.filename;
-        bytes = await file.toBuffer();
-      } catch (error) {
-        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PAYLOAD_TOO_LARGE', { params: { limit: '50 MB' } });
-        throw error;
-      }
-      if (bytes.length === 0) throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'file', code: 'required' }] });
+      const { fileName, bytes } = await readUploadedFile(request, IMPORT_LIMIT_BYTES);
       assertTextFile(bytes);
       return reply.status(202).send(await imports.start(principal, { fileName, bytes, mode: request.query.mode }));
     },

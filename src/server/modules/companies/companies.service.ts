@@ -16,10 +16,11 @@ import { recordAudit, recordAudits, type AuditChange } from '../../platform/audi
 import { withActor, type Actor, type Principal } from '../../platform/auth/actor';
 import { AppError, notFound, versionConflict } from '../../platform/errors';
 import { assertCan } from '../../platform/auth/authorize';
+import { decodeCursor, encodeCursor } from '../../platform/cursor';
 import { companyPolicy } from './companies.policy';
 import { auditStateOf, presentCompany, presentCompanySummary } from './companies.presenter';
 import * as repository from './companies.repository';
-import type { CompanyRecord, CursorPosition } from './companies.repository';
+import type { CompanyRecord } from './companies.repository';
 import { companyNameKey, companyNameSort, companySearchText, companySizeClass } from './company-rules';
 
 type FieldProblem = { path: string; code: string };
@@ -130,20 +131,6 @@ function contactRows(contacts: CompanyState['contacts']) {
   }));
 }
 
-function encodeCursor(position: CursorPosition): string {
-  return Buffer.from(JSON.stringify([position.value, position.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string | undefined): CursorPosition | null {
-  if (!cursor) return null;
-  try {
-    const [value, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
-    if (typeof value === 'string' && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) return { value, id };
-  } catch {
-    // fall through to the validation error below
-  }
-  throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'cursor', code: 'invalid' }] });
-}
 
 export function createCompanyService(db: Db) {
   /**

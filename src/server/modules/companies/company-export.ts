@@ -7,7 +7,7 @@ import { assertCan } from '../../platform/auth/authorize';
 import { encodeCp932 } from '../../platform/csv/decode';
 import { companyPolicy } from './companies.policy';
 import * as repository from './companies.repository';
-import type { CursorPosition } from './companies.repository';
+import type { CursorPosition } from '../../platform/cursor';
 import { companyToCsvRow, headerRow } from './company-csv';
 
 const PAGE_SIZE = 1000;

@@ -6,11 +6,11 @@ import { withActor, type Actor, type Principal } from '../../platform/auth/actor
 import { assertCan } from '../../platform/auth/authorize';
 import { decodeText } from '../../platform/csv/decode';
 import { AppError, notFound } from '../../platform/errors';
-import { translator } from '../../platform/i18n';
 import { companyPolicy } from './companies.policy';
 import type { CompanyService } from './companies.service';
 import { ImportFileError, countRecords, parseRow, processBatch, readLayout, readRecords, type Rejection } from './company-import';
 import * as repository from './company-import.repository';
+import { presentImportProgress } from './import-progress';
 import type { ImportJobRow } from './company-import.repository';
 
 /** Rows per transaction: big enough for bulk inserts, small enough that PGlite serves other requests in between. */
@@ -21,8 +21,6 @@ export const IMPORT_BATCH_SIZE = 500;
  * first and scan ever more rows per batch.
  */
 const REFRESH_STATISTICS_EVERY_ROWS = 10_000;
-/** A running job that has not reported for this long was interrupted (the server restarted). */
-const STALE_AFTER_MS = 5 * 60 * 1000;
 
 type Mode = 'dry_run' | 'apply';
 
@@ -34,38 +32,7 @@ type Mode = 'dry_run' | 'apply';
 export function createCompanyImportService(db: Db, companies: CompanyService, log: FastifyBaseLogger, afterBulkChange: () => Promise<void> = async () => undefined) {
   const running = new Set<Promise<void>>();
 
-  function present(row: ImportJobRow, actor: Actor): ImportJob {
-    const t = translator(actor.locale);
-    const isStale = (row.status === 'running' || row.status === 'queued') && Date.now() - (row.heartbeatAt ?? row.createdAt).getTime() > STALE_AFTER_MS;
-    const error = isStale ? { code: 'INTERRUPTED' } : (row.error as { code: string; detail?: string } | null);
-    return {
-      id: row.id,
-      mode: row.mode as Mode,
-      status: isStale ? 'failed' : (row.status as ImportJob['status']),
-      fileName: row.fileName,
-      encoding: row.encoding,
-      totalRows: row.totalRows,
-      processedRows: row.processedRows,
-      created: row.createdCount,
-      updated: row.updatedCount,
-      unchanged: row.unchangedCount,
-      rejectedCount: row.rejectedCount,
-      rejected: (row.rejected as Rejection[]).map((rejection) => ({
-        line: rejection.line,
-        reasons: rejection.problems.map((problem) => ({
-          column: problem.column,
-          code: problem.code,
-          message: t(`field.${problem.code}`, { ...problem.params, defaultValue: t('field.invalid') }),
-        })),
-      })),
-      ignoredColumns: row.ignoredColumns as string[],
-      error: error ? { code: error.code, message: t(`import.${error.code}`, { defaultValue: t('UNPROCESSABLE') }) } : null,
-      createdAt: row.createdAt.toISOString(),
-      startedAt: row.startedAt?.toISOString() ?? null,
-      finishedAt: row.finishedAt?.toISOString() ?? null,
-      dryRunOf: row.dryRunOf,
-    };
-  }
+  const present = (row: ImportJobRow, actor: Actor): ImportJob => presentImportProgress(row, actor.locale);
 
   async function run(principal: Principal, jobId: string): Promise<void> {
     const setup = await withActor(db, principal, async (tx, actor) => {

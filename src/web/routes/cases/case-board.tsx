@@ -1,9 +1,7 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type CaseStatus, caseTransitions } from '../../../shared/domain/desk';
-import { isApiError } from '../../api/client';
+import type { CaseStatus } from '../../../shared/domain/desk';
 import { DateText } from '../../components/DateText';
 import { LoadError, Loading } from '../../components/Feedback';
 import { MenuButton } from '../../components/MenuButton';
@@ -12,10 +10,9 @@ import { PageHeading } from '../../components/PageHeading';
 import { ButtonLink, TextLink } from '../../components/TextLink';
 import { StatusBadge } from '../../features/cases/CaseBadges';
 import { CaseSearchForm, CaseViewTabs, LayoutSwitch, SavedViews } from '../../features/cases/CaseFilters';
-import { type CaseSummary, caseQuery, useCaseBoard, useMoveCase } from '../../features/cases/cases.api';
+import { type CaseSummary, useCaseBoard, useMoveCase } from '../../features/cases/cases.api';
 import { deskLabel, themeName } from '../../features/cases/desk-labels';
 import { formatCount } from '../../features/companies/company-labels';
-import { currentTenantOf, useSession } from '../../features/session/session.api';
 import { currentLocale } from '../../i18n';
 import { japanToday } from '../../lib/dates';
 import { errorMessage } from '../../lib/errors';
@@ -27,7 +24,7 @@ const CARDS_PER_COLUMN = 20;
 
 /**
  * The cases by status, one column per status. A card moves with its 「状態を変更」 menu (keyboard and
- * screen readers use it like any button list); the moves offered are the allowed ones.
+ * screen readers use it like any button list); the moves offered are the ones the server allows this person.
  */
 export function CaseBoardPage() {
   const { t } = useTranslation();
@@ -36,11 +33,7 @@ export function CaseBoardPage() {
   const navigate = useNavigate({ from: '/cases/board' });
   const board = useCaseBoard(toListParams({ ...search, status: undefined }, CARDS_PER_COLUMN));
   const canCreate = useCanCreateCase();
-  const { data: session } = useSession();
-  const role = session ? currentTenantOf(session)?.role : undefined;
-  const canMove = role === 'admin' || role === 'staff' || role === 'expert';
   const move = useMoveCase();
-  const queryClient = useQueryClient();
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const [completing, setCompleting] = useState<{ id: string; version: number; receiptNumber: string } | null>(null);
   const setSearch = (next: CaseSearch) => void navigate({ search: next });
@@ -48,16 +41,15 @@ export function CaseBoardPage() {
   const moveCard = async (item: CaseSummary, to: CaseStatus) => {
     setMessage(null);
     try {
-      // The card has no version: read the case first (its latest version and the moves allowed now).
-      const detail = await queryClient.fetchQuery({ ...caseQuery(item.id), staleTime: 0 });
+      // The card carries the version it was read at; if somebody changed the case since, the server answers 409.
       if (to === 'completed') {
-        setCompleting({ id: detail.id, version: detail.version, receiptNumber: detail.receiptNumber });
+        setCompleting({ id: item.id, version: item.version, receiptNumber: item.receiptNumber });
         return;
       }
-      await move.mutateAsync({ id: item.id, version: detail.version, to });
+      await move.mutateAsync({ id: item.id, version: item.version, to });
       setMessage({ tone: 'success', text: t('board.moved', { number: item.receiptNumber, status: deskLabel(t, 'caseStatus', to) }) });
     } catch (error) {
-      setMessage({ tone: 'error', text: isApiError(error) ? errorMessage(t, error) : errorMessage(t, error) });
+      setMessage({ tone: 'error', text: errorMessage(t, error) });
     }
   };
 
@@ -97,7 +89,7 @@ export function CaseBoardPage() {
                 <ul className="space-y-3">
                   {column.items.map((item) => (
                     <li key={item.id}>
-                      <BoardCard item={item} canMove={canMove} onMove={(to) => void moveCard(item, to)} />
+                      <BoardCard item={item} onMove={(to) => void moveCard(item, to)} />
                     </li>
                   ))}
                 </ul>
@@ -125,7 +117,7 @@ export function CaseBoardPage() {
   );
 }
 
-function BoardCard({ item, canMove, onMove }: { item: CaseSummary; canMove: boolean; onMove: (to: CaseStatus) => void }) {
+function BoardCard({ item, onMove }: { item: CaseSummary; onMove: (to: CaseStatus) => void }) {
   const { t } = useTranslation();
   const overdue = item.nextDueOn !== null && item.nextDueOn < japanToday();
   return (
@@ -152,7 +144,7 @@ function BoardCard({ item, canMove, onMove }: { item: CaseSummary; canMove: bool
       ) : null}
       <div className="mt-2 flex flex-wrap items-center justify-between gap-2">
         <StatusBadge status={item.status} />
-        {canMove ? (
+        {item.allowedTransitions.length > 0 ? (
           <MenuButton
             label={
               <>
@@ -160,7 +152,7 @@ function BoardCard({ item, canMove, onMove }: { item: CaseSummary; canMove: bool
                 <span className="sr-only">{t('board.ofCase', { number: item.receiptNumber })}</span>
               </>
             }
-            items={caseTransitions[item.status].map((to) => ({ id: to, label: t('caseDetail.moveTo', { status: deskLabel(t, 'caseStatus', to) }) }))}
+            items={item.allowedTransitions.map((to) => ({ id: to, label: t('caseDetail.moveTo', { status: deskLabel(t, 'caseStatus', to) }) }))}
             onAction={(id) => onMove(id as CaseStatus)}
           />
         ) : null}
