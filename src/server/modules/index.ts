@@ -19,6 +19,10 @@ import { mailRoutes } from './mail/mail.routes';
 import { createMailService } from './mail/mail.service';
 import { memberRoutes } from './members/members.routes';
 import { createMemberService } from './members/members.service';
+import { createPlanServices } from './plans/plan-services';
+import { planRoutes } from './plans/plans.routes';
+import { publicPlanRoutes } from './plans/public-plans.routes';
+import { createPublicPlanService } from './plans/public-plans.service';
 import { programmeRoutes } from './programmes/programmes.routes';
 import { publicIntakeRoutes } from './public-intake/public-intake.routes';
 import { createPublicIntakeService } from './public-intake/public-intake.service';
@@ -48,4 +52,6 @@ export function registerModules(app: App, deps: AppDependencies & { mailer: Mail
   referenceRoutes(app);
   programmeRoutes(app, db);
   reportRoutes(app, db);
+  planRoutes(app, createPlanServices(db, deps.config), deps.mailer);
+  publicPlanRoutes(app, createPublicPlanService(db));
 }

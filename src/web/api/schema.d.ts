@@ -5718,6 +5718,4473 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the plans of the tenant (newest first) with their overall progress */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanList"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a plan (draft) with its period, level names, status list and review scale */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PlanCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Plan"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A plan and what the reader may do with it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Plan"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a plan (send the version you read; 409 when somebody saved first) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PlanUpdateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Plan"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a plan: its public pages show approved values only (admins) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["VersionInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Plan"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/unpublish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a plan off the public pages (admins) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["VersionInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Plan"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/tree": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The node tree with computed progress and how each figure was computed */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanTree"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A plan at a glance for a fiscal year: progress by field, indicators, reporting */
+        get: {
+            parameters: {
+                query?: {
+                    fiscalYear?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanDashboard"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/nodes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a node under a parent (or at the top) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PlanNodeCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanNode"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plan-nodes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a node with everything under it (audited) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change or move a node (a move under its own descendant is refused with 422 TREE_CYCLE) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PlanNodeUpdateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanNode"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/plan-nodes/{id}/roadmap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The roadmap table of an initiative: its children as rows, 目標 and 実績 per fiscal year */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Roadmap"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plan-nodes/{id}/milestones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a milestone (planned for a fiscal year, achieved on a date) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MilestoneCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Milestone"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plan-milestones/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a milestone */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a milestone, e.g. record its achievement */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MilestoneUpdateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Milestone"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/metric-sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The named sources a computed indicator can take its values from, with what each counts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MetricSourceList"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every indicator of a plan with its periods: targets, approved actuals, live values and explanations */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndicatorList"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Define an indicator (manual, computed from a metric source, or a composite index with its first method version) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["IndicatorCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndicatorDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicators/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An indicator with its periods, target revisions and method versions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndicatorDetail"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete an indicator (refused while a composite index uses it) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change an indicator definition */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["IndicatorUpdate"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndicatorDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/indicators/{id}/methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a composite-index method version from a fiscal year on (earlier years keep theirs; 422 INDICATOR_CYCLE when it refers to itself) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CompositeMethodCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndicatorDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicators/{id}/periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a period (a fiscal year or one of its halves) with a first target */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PeriodCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndicatorDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicator-periods/{id}/target": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Revise a period’s target with a reason; every earlier target is kept (422 PERIOD_LOCKED on a locked period) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TargetRevisionInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndicatorDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicator-periods/{id}/lock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lock a period: no more updates or target changes */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["VersionInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndicatorDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicator-periods/{id}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Unlock a period (admins) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["VersionInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndicatorDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicator-periods/{id}/updates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The updates of a period, newest first, with who submitted and who decided */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndicatorUpdateList"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Report an actual with a narrative (a draft, or submitted at once); a computed indicator takes the computed value */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["IndicatorUpdateCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndicatorUpdate"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicator-updates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Updates across plans: the review queue (status=submitted) or one’s own */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "draft" | "submitted" | "returned" | "approved";
+                    planId?: string;
+                    mine?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndicatorUpdateList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicator-updates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a draft or returned update */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["IndicatorUpdateEditInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndicatorUpdate"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/indicator-updates/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit an update for approval */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["IndicatorUpdateDecisionInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndicatorUpdate"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicator-updates/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve an update: its value becomes the period’s actual (not one’s own submission) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["IndicatorUpdateDecisionInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndicatorUpdate"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicator-updates/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return an update for revision with a comment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["IndicatorUpdateDecisionInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndicatorUpdate"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicator-updates/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attach evidence to a draft or returned update (up to 10 MB; the type is read from the bytes)
+         * @description multipart/form-data with a `file` field.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndicatorUpdate"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicator-updates/{id}/evidence/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download evidence */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove evidence from a draft or returned update */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndicatorUpdate"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/reporting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who has reported for a period and who has not */
+        get: {
+            parameters: {
+                query: {
+                    fiscalYear: number;
+                    half?: "1" | "2" | "year";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportingStatus"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Half-year and annual reviews of the plan and its nodes */
+        get: {
+            parameters: {
+                query?: {
+                    fiscalYear?: number;
+                    nodeId?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        /** Record the review of a node (or of the plan) for a fiscal year and term: one per node, year and term */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReviewRecordInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Review"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Committee meetings with the opinions voiced and the nodes they concern */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MeetingList"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a committee meeting */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MeetingCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Meeting"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committee-meetings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a meeting record */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MeetingUpdateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Meeting"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/committee-meetings/{id}/opinions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record an opinion voiced at a meeting, linked to the nodes it concerns */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OpinionCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Meeting"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committee-opinions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an opinion or record the response to it */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OpinionUpdateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Meeting"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/annual-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The annual progress report (年次進捗報告) for a fiscal year: approved actuals, final reviews, narratives */
+        get: {
+            parameters: {
+                query: {
+                    fiscalYear: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnnualReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/annual-report.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The annual progress report (年次進捗報告) as an Excel workbook */
+        get: {
+            parameters: {
+                query: {
+                    fiscalYear: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/annual-report.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The annual progress report as a Word document */
+        get: {
+            parameters: {
+                query: {
+                    fiscalYear: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/nodes.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The node tree as CSV (UTF-8 with BOM) with stable IDs: edit and import it back */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/periods.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Indicator periods (targets, approved actuals) as CSV */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/nodes/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import the node tree from our CSV (upsert by ID, 外部ID, コード). ?dryRun=true checks and reports without writing; every rejected row comes back with its line
+         * @description multipart/form-data with a `file` field.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    dryRun?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanImportResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/periods/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import targets per period from our CSV (actuals go through approval, never by import). ?dryRun=true checks and reports without writing; every rejected row comes back with its line
+         * @description multipart/form-data with a `file` field.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    dryRun?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanImportResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/decidim/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a Decidim Accountability results CSV as nodes. ?dryRun=true checks and reports without writing; every rejected row comes back with its line
+         * @description multipart/form-data with a `file` field.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    dryRun?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanImportResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public plans of every organisation */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicPlanList"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A public plan with its tree and progress (how each figure is computed included) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicPlan"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/plans/{id}/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Indicators of a public plan: targets (with revisions), approved actuals, methods */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicIndicatorList"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/plans/{id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Final reviews of a public plan */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicReviewList"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/plans/{id}/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public committee meetings of a public plan with the opinions voiced */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicMeetingList"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/plans/{id}/open-data.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open data: one row per indicator period (UTF-8 with BOM) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/plans/{id}/open-data.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open data: the plan, its nodes and indicators with approved values (JSON) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/open-data/schema": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The documented schema of the open-data files (field names, types, meaning) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6875,6 +11342,1261 @@ export interface components {
             name?: string;
             /** @description For a new account */
             password?: string;
+        };
+        PlanCreateInput: {
+            title: string;
+            titleEn?: string | null;
+            description?: string | null;
+            /** @description 版, e.g. 令和6年3月策定 */
+            edition?: string | null;
+            /** @description First fiscal year of the plan */
+            startYear: number;
+            /** @description Last fiscal year of the plan, inclusive */
+            endYear: number;
+            /** @description Names of the levels from the top (分野, 取組分野, 取組方針, 事業); deeper nodes reuse the last */
+            levelNames?: string[];
+            levelNamesEn?: string[];
+            /**
+             * @description weighted: Σ progress × weight / Σ weight of the children with a value; average: their plain mean
+             * @default average
+             * @enum {string}
+             */
+            rollupMethod: "weighted" | "average";
+            statuses?: {
+                key: string;
+                name: string;
+                nameEn?: string | null;
+                /** @description Default progress (0–100) of a node in this status */
+                progress: number;
+            }[];
+            /** @description Review scale, best first */
+            grades?: {
+                key: string;
+                name: string;
+                nameEn?: string | null;
+            }[];
+            /**
+             * @description Who approves submitted actuals besides admins
+             * @default []
+             */
+            reviewerIds: string[];
+            /**
+             * @description 上期 actuals are due on this month-day after September (MM-DD)
+             * @default 10-31
+             */
+            firstHalfDue: string;
+            /**
+             * @description Year actuals are due on this month-day after March (MM-DD)
+             * @default 05-31
+             */
+            yearDue: string;
+            /**
+             * @description Owners are reminded this many days before a deadline
+             * @default 14
+             */
+            reminderDays: number;
+            externalId?: string | null;
+        };
+        PlanUpdateInput: {
+            /** @description The version you last read; a stale version is answered with 409 VERSION_CONFLICT */
+            version: number;
+            title?: string;
+            titleEn?: string | null;
+            description?: string | null;
+            /** @description 版, e.g. 令和6年3月策定 */
+            edition?: string | null;
+            /** @description First fiscal year of the plan */
+            startYear?: number;
+            /** @description Last fiscal year of the plan, inclusive */
+            endYear?: number;
+            /** @description Names of the levels from the top (分野, 取組分野, 取組方針, 事業); deeper nodes reuse the last */
+            levelNames?: string[];
+            levelNamesEn?: string[];
+            /**
+             * @description weighted: Σ progress × weight / Σ weight of the children with a value; average: their plain mean
+             * @enum {string}
+             */
+            rollupMethod?: "weighted" | "average";
+            statuses?: {
+                key: string;
+                name: string;
+                nameEn?: string | null;
+                /** @description Default progress (0–100) of a node in this status */
+                progress: number;
+            }[];
+            /** @description Review scale, best first */
+            grades?: {
+                key: string;
+                name: string;
+                nameEn?: string | null;
+            }[];
+            /** @description Who approves submitted actuals besides admins */
+            reviewerIds?: string[];
+            /** @description 上期 actuals are due on this month-day after September (MM-DD) */
+            firstHalfDue?: string;
+            /** @description Year actuals are due on this month-day after March (MM-DD) */
+            yearDue?: string;
+            /** @description Owners are reminded this many days before a deadline */
+            reminderDays?: number;
+            externalId?: string | null;
+        };
+        VersionInputInput: {
+            /** @description The version you last read; a stale version is answered with 409 VERSION_CONFLICT */
+            version: number;
+        };
+        PlanSummaryInput: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            titleEn: string | null;
+            edition: string;
+            startYear: number;
+            endYear: number;
+            /** @enum {string} */
+            visibility: "draft" | "public";
+            publishedAt: string | null;
+            nodeCount: number;
+            indicatorCount: number;
+            /** @description The plan-level roll-up of its top nodes (0–100) */
+            progress: number | null;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        PlanListInput: {
+            items: components["schemas"]["PlanSummaryInput"][];
+            abilities: {
+                create: boolean;
+            };
+        };
+        PlanInput: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            titleEn: string | null;
+            edition: string;
+            startYear: number;
+            endYear: number;
+            /** @enum {string} */
+            visibility: "draft" | "public";
+            publishedAt: string | null;
+            nodeCount: number;
+            indicatorCount: number;
+            /** @description The plan-level roll-up of its top nodes (0–100) */
+            progress: number | null;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            description: string;
+            levelNames: string[];
+            levelNamesEn: string[];
+            /** @enum {string} */
+            rollupMethod: "weighted" | "average";
+            statuses: {
+                key: string;
+                name: string;
+                nameEn: string | null;
+                progress: number;
+            }[];
+            grades: {
+                key: string;
+                name: string;
+                nameEn: string | null;
+            }[];
+            reviewers: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
+            firstHalfDue: string;
+            yearDue: string;
+            reminderDays: number;
+            externalId: string | null;
+            abilities: {
+                /** @description Change the plan, its tree and indicators */
+                edit: boolean;
+                publish: boolean;
+                /** @description Approve or return updates, grade reviews */
+                review: boolean;
+                /** @description Submit actuals (for indicators the person owns, or any when editing) */
+                submit: boolean;
+            };
+        };
+        RollupExplanationInput: {
+            /** @constant */
+            kind: "rollup";
+            /** @enum {string} */
+            source: "manual" | "status" | "weighted" | "average" | "none";
+            inputs: {
+                /** Format: uuid */
+                nodeId: string;
+                title: string;
+                progress: number | null;
+                weight: number;
+                share: number | null;
+            }[];
+            /** @description Children without a value, left out of the roll-up */
+            missing: string[];
+            weightSum: number | null;
+            /** @description The weights did not add up to 100 and were scaled to their sum */
+            normalised: boolean;
+            statusKey: string | null;
+        };
+        CompositeExplanationInput: {
+            /** @constant */
+            kind: "composite";
+            /** Format: uuid */
+            methodId: string;
+            methodVersion: number;
+            /** @enum {string} */
+            normalisation: "target_share" | "min_max" | "deviation";
+            capAt: number | null;
+            /** @enum {string} */
+            missingPolicy: "renormalise" | "require_all";
+            components: {
+                /** Format: uuid */
+                indicatorId: string;
+                name: string;
+                value: number | null;
+                target: number | null;
+                score: number | null;
+                weight: number;
+                /** @description Weight share after leaving out missing parts */
+                share: number | null;
+            }[];
+            missing: string[];
+            result: number | null;
+        };
+        MetricExplanationInput: {
+            /** @constant */
+            kind: "metric";
+            metricKey: string;
+            params: {
+                [key: string]: unknown;
+            };
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @description What the source used: the programme, its counting rules, the counts */
+            detail: {
+                [key: string]: unknown;
+            };
+            value: number | null;
+        };
+        HalvesExplanationInput: {
+            /** @constant */
+            kind: "halves";
+            /** @enum {string} */
+            aggregation: "sum" | "last" | "mean";
+            firstHalf: number | null;
+            secondHalf: number | null;
+            partial: boolean;
+            value: number | null;
+        };
+        PlanNodeCreateInput: {
+            /**
+             * @description The parent node; null = a top node
+             * @default null
+             */
+            parentId: string | null;
+            position?: number;
+            /** @description The reference shown beside the title (1-2-3); unique in the plan */
+            code?: string | null;
+            /** @description Overrides the level name for this node (基盤 beside the 分野) */
+            levelName?: string | null;
+            title: string;
+            titleEn?: string | null;
+            description?: string | null;
+            /** @description 担当課 */
+            division?: string | null;
+            /** @default [] */
+            ownerIds: string[];
+            /** @default null */
+            statusKey: string | null;
+            /**
+             * @description Progress entered by hand; null = from the status or the children
+             * @default null
+             */
+            progress: number | null;
+            /** @default 1 */
+            weight: number;
+            /** @default null */
+            startsOn: string | null;
+            /** @default null */
+            endsOn: string | null;
+            externalId?: string | null;
+        };
+        PlanNodeUpdateInput: {
+            /** @description The version you last read; a stale version is answered with 409 VERSION_CONFLICT */
+            version: number;
+            /** @description The parent node; null = a top node */
+            parentId?: string | null;
+            position?: number;
+            /** @description The reference shown beside the title (1-2-3); unique in the plan */
+            code?: string | null;
+            /** @description Overrides the level name for this node (基盤 beside the 分野) */
+            levelName?: string | null;
+            title?: string;
+            titleEn?: string | null;
+            description?: string | null;
+            /** @description 担当課 */
+            division?: string | null;
+            ownerIds?: string[];
+            statusKey?: string | null;
+            /** @description Progress entered by hand; null = from the status or the children */
+            progress?: number | null;
+            weight?: number;
+            startsOn?: string | null;
+            endsOn?: string | null;
+            externalId?: string | null;
+        };
+        PlanNodeInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            planId: string;
+            parentId: string | null;
+            depth: number;
+            position: number;
+            code: string | null;
+            /** @description The level name (the override, else the plan level of its depth) */
+            level: string;
+            levelName: string | null;
+            title: string;
+            titleEn: string | null;
+            description: string;
+            division: string | null;
+            owners: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
+            statusKey: string | null;
+            progressEntered: number | null;
+            weight: number;
+            startsOn: string | null;
+            endsOn: string | null;
+            externalId: string | null;
+            /** @description Computed progress (0–100) */
+            progress: number | null;
+            explanation: components["schemas"]["RollupExplanationInput"];
+            indicatorIds: string[];
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        PlanTreeInput: {
+            plan: components["schemas"]["PlanInput"];
+            /** @description Depth-first, in position order */
+            nodes: components["schemas"]["PlanNodeInput"][];
+            progress: number | null;
+            explanation: components["schemas"]["RollupExplanationInput"];
+            /** @description Sibling groups whose weights do not add up to 100 (normalised in the roll-up) */
+            weightWarnings: {
+                parentId: string | null;
+                weightSum: number;
+            }[];
+        };
+        MilestoneCreateInput: {
+            title: string;
+            /** @default null */
+            plannedYear: number | null;
+            /** @default null */
+            achievedOn: string | null;
+            note?: string | null;
+            position?: number;
+        };
+        MilestoneUpdateInput: {
+            /** @description The version you last read; a stale version is answered with 409 VERSION_CONFLICT */
+            version: number;
+            title?: string;
+            plannedYear?: number | null;
+            achievedOn?: string | null;
+            note?: string | null;
+            position?: number;
+        };
+        MilestoneInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            nodeId: string;
+            title: string;
+            plannedYear: number | null;
+            achievedOn: string | null;
+            achievedYear: number | null;
+            note: string;
+            position: number;
+            version: number;
+        };
+        RoadmapInput: {
+            years: {
+                fiscalYear: number;
+                /** @description 2024（令和6）年度 */
+                label: string;
+            }[];
+            initiative: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                code: string | null;
+                division: string | null;
+                description: string;
+                field: string | null;
+            };
+            rows: {
+                /** Format: uuid */
+                nodeId: string;
+                title: string;
+                code: string | null;
+                /** @description Per year (same order as years): milestones planned for it (目標) */
+                targets: components["schemas"]["MilestoneInput"][][];
+                /** @description Per year: milestones achieved in it (実績) */
+                actuals: components["schemas"]["MilestoneInput"][][];
+            }[];
+        };
+        CompositeMethodCreateInput: {
+            /** @description The first fiscal year this method applies to; earlier years keep theirs */
+            effectiveFromYear: number;
+            /** @enum {string} */
+            normalisation: "target_share" | "min_max" | "deviation";
+            capAt?: number | null;
+            /**
+             * @default renormalise
+             * @enum {string}
+             */
+            missing: "renormalise" | "require_all";
+            components: {
+                /** Format: uuid */
+                indicatorId: string;
+                weight: number;
+                min?: number | null;
+                max?: number | null;
+                mean?: number | null;
+                sd?: number | null;
+            }[];
+            explanation?: string | null;
+        };
+        CompositeMethodInput: {
+            /** Format: uuid */
+            id: string;
+            methodVersion: number;
+            effectiveFromYear: number;
+            /** @enum {string} */
+            normalisation: "target_share" | "min_max" | "deviation";
+            capAt: number | null;
+            /** @enum {string} */
+            missing: "renormalise" | "require_all";
+            components: {
+                /** Format: uuid */
+                indicatorId: string;
+                name: string;
+                weight: number;
+                min: number | null;
+                max: number | null;
+                mean: number | null;
+                sd: number | null;
+            }[];
+            explanation: string;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+        };
+        IndicatorCreateInput: {
+            /**
+             * @description The node it measures; null = the plan itself (基本目標)
+             * @default null
+             */
+            nodeId: string | null;
+            position?: number;
+            code?: string | null;
+            name: string;
+            nameEn?: string | null;
+            unit?: string | null;
+            /**
+             * @default higher
+             * @enum {string}
+             */
+            direction: "higher" | "lower";
+            /**
+             * @default year
+             * @enum {string}
+             */
+            periodicity: "year" | "half";
+            /**
+             * @description How 上期 and 下期 make the year: sum, the last reported, or their mean
+             * @default sum
+             * @enum {string}
+             */
+            yearAggregation: "sum" | "last" | "mean";
+            /** @default 0 */
+            decimals: number;
+            /** @default null */
+            minValue: number | null;
+            /** @default null */
+            maxValue: number | null;
+            /** @default null */
+            baselineValue: number | null;
+            /** @default null */
+            baselineYear: number | null;
+            /** @description How it is measured (算出方法) */
+            method?: string | null;
+            /** @description Where the value comes from (出典) */
+            source?: string | null;
+            /**
+             * @description For computed indicators: the metric source (GET /api/v1/metric-sources)
+             * @default null
+             */
+            metricKey: string | null;
+            /** @default {} */
+            metricParams: {
+                [key: string]: unknown;
+            };
+            /** @default [] */
+            ownerIds: string[];
+            /** @default 1 */
+            weight: number;
+            externalId?: string | null;
+            /** @enum {string} */
+            kind: "manual" | "computed" | "composite";
+            /**
+             * @description Initial targets per period
+             * @default []
+             */
+            targets: {
+                /** @description A fiscal year (年度) by the calendar year of its April: 2024 = 令和6年度 */
+                fiscalYear: number;
+                /**
+                 * @description 1 = 上期 (April–September), 2 = 下期 (October–March), null = the whole fiscal year
+                 * @default null
+                 */
+                half: (1 | 2) | null;
+                target: number | null;
+            }[];
+            /** @description Required for a composite indicator */
+            compositeMethod?: components["schemas"]["CompositeMethodCreateInput"];
+        };
+        IndicatorUpdateInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            periodId: string;
+            /** Format: uuid */
+            indicatorId: string;
+            fiscalYear: number;
+            /** @description 1 = 上期 (April–September), 2 = 下期 (October–March), null = the whole fiscal year */
+            half: (1 | 2) | null;
+            value: number | null;
+            narrative: string;
+            computation: components["schemas"]["MetricExplanationInput"] | null;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "returned" | "approved";
+            createdBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            submittedAt: string | null;
+            submittedBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            reviewedAt: string | null;
+            reviewedBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            reviewComment: string;
+            evidence: components["schemas"]["EvidenceInput"][];
+            abilities: {
+                edit: boolean;
+                submit: boolean;
+                decide: boolean;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            version: number;
+        };
+        IndicatorPeriodInput: {
+            /** Format: uuid */
+            id: string;
+            fiscalYear: number;
+            /** @description 1 = 上期 (April–September), 2 = 下期 (October–March), null = the whole fiscal year */
+            half: (1 | 2) | null;
+            /** @description 2025（令和7）年度, 2025（令和7）年度 上期 */
+            label: string;
+            target: number | null;
+            /** @description The first target this period had */
+            originalTarget: number | null;
+            targetRevised: boolean;
+            /** @description The approved actual (computed/composite: from approved inputs) */
+            actual: number | null;
+            /** @description Inside the tenant only: the latest value (computed live, or from the latest inputs) */
+            live: number | null;
+            /** @description 達成率 of the approved actual against the target, in % */
+            achievement: number | null;
+            explanation: (components["schemas"]["CompositeExplanationInput"] | components["schemas"]["MetricExplanationInput"] | components["schemas"]["HalvesExplanationInput"]) | null;
+            approvedAt: string | null;
+            locked: boolean;
+            /** @description When actuals for this period are due */
+            dueOn: string | null;
+            latestUpdate: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                status: "draft" | "submitted" | "returned" | "approved";
+                value: number | null;
+                submittedAt: string | null;
+            } | null;
+            version: number;
+        };
+        IndicatorSummaryInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            planId: string;
+            nodeId: string | null;
+            position: number;
+            code: string | null;
+            name: string;
+            nameEn: string | null;
+            unit: string;
+            /** @enum {string} */
+            direction: "higher" | "lower";
+            /** @enum {string} */
+            kind: "manual" | "computed" | "composite";
+            /** @enum {string} */
+            periodicity: "year" | "half";
+            /** @enum {string} */
+            yearAggregation: "sum" | "last" | "mean";
+            decimals: number;
+            minValue: number | null;
+            maxValue: number | null;
+            baselineValue: number | null;
+            baselineYear: number | null;
+            method: string;
+            source: string;
+            metricKey: string | null;
+            metricParams: {
+                [key: string]: unknown;
+            };
+            owners: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
+            weight: number;
+            externalId: string | null;
+            periods: components["schemas"]["IndicatorPeriodInput"][];
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        IndicatorListInput: {
+            items: components["schemas"]["IndicatorSummaryInput"][];
+        };
+        IndicatorDetailInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            planId: string;
+            nodeId: string | null;
+            position: number;
+            code: string | null;
+            name: string;
+            nameEn: string | null;
+            unit: string;
+            /** @enum {string} */
+            direction: "higher" | "lower";
+            /** @enum {string} */
+            kind: "manual" | "computed" | "composite";
+            /** @enum {string} */
+            periodicity: "year" | "half";
+            /** @enum {string} */
+            yearAggregation: "sum" | "last" | "mean";
+            decimals: number;
+            minValue: number | null;
+            maxValue: number | null;
+            baselineValue: number | null;
+            baselineYear: number | null;
+            method: string;
+            source: string;
+            metricKey: string | null;
+            metricParams: {
+                [key: string]: unknown;
+            };
+            owners: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
+            weight: number;
+            externalId: string | null;
+            periods: components["schemas"]["IndicatorPeriodInput"][];
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            node: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                code: string | null;
+            } | null;
+            revisions: {
+                /** Format: uuid */
+                periodId: string;
+                target: number | null;
+                reason: string;
+                /** Format: date-time */
+                revisedAt: string;
+                revisedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                } | null;
+            }[];
+            /** @description Composite: every method version, newest first */
+            methods: components["schemas"]["CompositeMethodInput"][];
+            abilities: {
+                edit: boolean;
+                submit: boolean;
+                review: boolean;
+            };
+        };
+        TargetRevisionInputInput: {
+            /** @description The version you last read; a stale version is answered with 409 VERSION_CONFLICT */
+            version: number;
+            target: number | null;
+            reason?: string | null;
+        };
+        PeriodCreateInput: {
+            /** @description A fiscal year (年度) by the calendar year of its April: 2024 = 令和6年度 */
+            fiscalYear: number;
+            /**
+             * @description 1 = 上期 (April–September), 2 = 下期 (October–March), null = the whole fiscal year
+             * @default null
+             */
+            half: (1 | 2) | null;
+            /** @default null */
+            target: number | null;
+        };
+        IndicatorUpdateCreateInput: {
+            /** @description Required to submit, except that a computed indicator takes the computed value */
+            value: number | null;
+            narrative?: string | null;
+            /**
+             * @description Submit at once instead of keeping a draft
+             * @default false
+             */
+            submit: boolean;
+        };
+        IndicatorUpdateEditInput: {
+            /** @description The version you last read; a stale version is answered with 409 VERSION_CONFLICT */
+            version: number;
+            value?: number | null;
+            narrative?: string | null;
+        };
+        IndicatorUpdateDecisionInput: {
+            /** @description The version you last read; a stale version is answered with 409 VERSION_CONFLICT */
+            version: number;
+            comment?: string | null;
+        };
+        EvidenceInput: {
+            /** Format: uuid */
+            id: string;
+            fileName: string;
+            mediaType: string;
+            sizeBytes: number;
+            /** Format: date-time */
+            uploadedAt: string;
+        };
+        IndicatorUpdateListInput: {
+            items: components["schemas"]["IndicatorUpdateInput"][];
+        };
+        ReportingStatusInput: {
+            fiscalYear: number;
+            /** @description 1 = 上期 (April–September), 2 = 下期 (October–March), null = the whole fiscal year */
+            half: (1 | 2) | null;
+            /** Format: date */
+            dueOn: string;
+            counts: {
+                notStarted: number;
+                draft: number;
+                submitted: number;
+                returned: number;
+                approved: number;
+                computed: number;
+            };
+            items: {
+                /** Format: uuid */
+                indicatorId: string;
+                indicatorName: string;
+                periodId: string | null;
+                node: {
+                    /** Format: uuid */
+                    id: string;
+                    title: string;
+                    code: string | null;
+                } | null;
+                owners: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                }[];
+                /** @enum {string} */
+                status: "not_started" | "draft" | "submitted" | "returned" | "approved" | "computed";
+                overdue: boolean;
+            }[];
+        };
+        ReviewRecordInput: {
+            nodeId: string | null;
+            /** @description A fiscal year (年度) by the calendar year of its April: 2024 = 令和6年度 */
+            fiscalYear: number;
+            /** @enum {string} */
+            term: "first_half" | "annual";
+            gradeKey: string;
+            comment?: string | null;
+            /**
+             * @default draft
+             * @enum {string}
+             */
+            status: "draft" | "final";
+            /** @description Send the version you read when changing an existing review */
+            version?: number;
+        };
+        ReviewInput: {
+            /** Format: uuid */
+            id: string;
+            nodeId: string | null;
+            fiscalYear: number;
+            /** @enum {string} */
+            term: "first_half" | "annual";
+            gradeKey: string;
+            grade: string;
+            comment: string;
+            /** @enum {string} */
+            status: "draft" | "final";
+            reviewedBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            finalisedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        ReviewListInput: {
+            items: components["schemas"]["ReviewInput"][];
+        };
+        MeetingCreateInput: {
+            title: string;
+            /** Format: date */
+            heldOn: string;
+            summary?: string | null;
+            /** @default false */
+            isPublic: boolean;
+        };
+        MeetingUpdateInput: {
+            /** @description The version you last read; a stale version is answered with 409 VERSION_CONFLICT */
+            version: number;
+            title?: string;
+            /** Format: date */
+            heldOn?: string;
+            summary?: string | null;
+            isPublic?: boolean;
+        };
+        OpinionCreateInput: {
+            /** @default [] */
+            nodeIds: string[];
+            speaker?: string | null;
+            body: string;
+            response?: string | null;
+            position?: number;
+        };
+        OpinionUpdateInput: {
+            /** @description The version you last read; a stale version is answered with 409 VERSION_CONFLICT */
+            version: number;
+            nodeIds?: string[];
+            speaker?: string | null;
+            body?: string;
+            response?: string | null;
+            position?: number;
+        };
+        OpinionInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            meetingId: string;
+            nodeIds: string[];
+            speaker: string;
+            body: string;
+            response: string;
+            position: number;
+            version: number;
+        };
+        MeetingInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            planId: string;
+            title: string;
+            /** Format: date */
+            heldOn: string;
+            summary: string;
+            isPublic: boolean;
+            opinions: components["schemas"]["OpinionInput"][];
+            version: number;
+        };
+        MeetingListInput: {
+            items: components["schemas"]["MeetingInput"][];
+        };
+        MetricSourceInput: {
+            key: string;
+            name: string;
+            description: string;
+            unit: string;
+            params: {
+                name: string;
+                description: string;
+                required: boolean;
+            }[];
+            /** @description Can be computed for 上期/下期 as well as the year */
+            halfYear: boolean;
+        };
+        MetricSourceListInput: {
+            items: components["schemas"]["MetricSourceInput"][];
+        };
+        PlanDashboardInput: {
+            fiscalYear: number;
+            fiscalYearLabel: string;
+            progress: number | null;
+            fields: {
+                /** Format: uuid */
+                nodeId: string;
+                title: string;
+                code: string | null;
+                progress: number | null;
+                grade: string | null;
+            }[];
+            indicators: {
+                total: number;
+                withTarget: number;
+                achieved: number;
+                onTrack: number;
+                behind: number;
+                noActual: number;
+            };
+            reporting: {
+                notStarted: number;
+                draft: number;
+                submitted: number;
+                returned: number;
+                approved: number;
+                computed: number;
+            };
+            pendingApprovals: number;
+        };
+        PublicPlanSummaryInput: {
+            /** Format: uuid */
+            id: string;
+            organisation: string;
+            title: string;
+            titleEn: string | null;
+            edition: string;
+            startYear: number;
+            endYear: number;
+            progress: number | null;
+            publishedAt: string | null;
+        };
+        PublicPlanListInput: {
+            items: components["schemas"]["PublicPlanSummaryInput"][];
+        };
+        PublicIndicatorPeriodInput: {
+            /** Format: uuid */
+            id: string;
+            fiscalYear: number;
+            /** @description 1 = 上期 (April–September), 2 = 下期 (October–March), null = the whole fiscal year */
+            half: (1 | 2) | null;
+            /** @description 2025（令和7）年度, 2025（令和7）年度 上期 */
+            label: string;
+            target: number | null;
+            /** @description The first target this period had */
+            originalTarget: number | null;
+            targetRevised: boolean;
+            /** @description The approved actual (computed/composite: from approved inputs) */
+            actual: number | null;
+            /** @description 達成率 of the approved actual against the target, in % */
+            achievement: number | null;
+            explanation: (components["schemas"]["CompositeExplanationInput"] | components["schemas"]["MetricExplanationInput"] | components["schemas"]["HalvesExplanationInput"]) | null;
+            approvedAt: string | null;
+            locked: boolean;
+        };
+        PublicIndicatorInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            planId: string;
+            nodeId: string | null;
+            position: number;
+            code: string | null;
+            name: string;
+            nameEn: string | null;
+            unit: string;
+            /** @enum {string} */
+            direction: "higher" | "lower";
+            /** @enum {string} */
+            kind: "manual" | "computed" | "composite";
+            /** @enum {string} */
+            periodicity: "year" | "half";
+            /** @enum {string} */
+            yearAggregation: "sum" | "last" | "mean";
+            decimals: number;
+            minValue: number | null;
+            maxValue: number | null;
+            baselineValue: number | null;
+            baselineYear: number | null;
+            method: string;
+            source: string;
+            metricKey: string | null;
+            weight: number;
+            externalId: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            periods: components["schemas"]["PublicIndicatorPeriodInput"][];
+            methods: {
+                /** Format: uuid */
+                id: string;
+                methodVersion: number;
+                effectiveFromYear: number;
+                /** @enum {string} */
+                normalisation: "target_share" | "min_max" | "deviation";
+                capAt: number | null;
+                /** @enum {string} */
+                missing: "renormalise" | "require_all";
+                components: {
+                    /** Format: uuid */
+                    indicatorId: string;
+                    name: string;
+                    weight: number;
+                    min: number | null;
+                    max: number | null;
+                    mean: number | null;
+                    sd: number | null;
+                }[];
+                explanation: string;
+                /** Format: date-time */
+                createdAt: string;
+            }[];
+        };
+        PublicPlanNodeInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            planId: string;
+            parentId: string | null;
+            depth: number;
+            position: number;
+            code: string | null;
+            /** @description The level name (the override, else the plan level of its depth) */
+            level: string;
+            levelName: string | null;
+            title: string;
+            titleEn: string | null;
+            description: string;
+            division: string | null;
+            statusKey: string | null;
+            progressEntered: number | null;
+            weight: number;
+            startsOn: string | null;
+            endsOn: string | null;
+            /** @description Computed progress (0–100) */
+            progress: number | null;
+            explanation: components["schemas"]["RollupExplanationInput"];
+            indicatorIds: string[];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PublicReviewInput: {
+            /** Format: uuid */
+            id: string;
+            nodeId: string | null;
+            fiscalYear: number;
+            /** @enum {string} */
+            term: "first_half" | "annual";
+            gradeKey: string;
+            grade: string;
+            comment: string;
+            finalisedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PublicMeetingInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            planId: string;
+            title: string;
+            /** Format: date */
+            heldOn: string;
+            summary: string;
+            isPublic: boolean;
+            opinions: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                meetingId: string;
+                nodeIds: string[];
+                speaker: string;
+                body: string;
+                response: string;
+                position: number;
+            }[];
+        };
+        PublicPlanInput: {
+            plan: {
+                /** Format: uuid */
+                id: string;
+                organisation: string;
+                title: string;
+                titleEn: string | null;
+                edition: string;
+                startYear: number;
+                endYear: number;
+                progress: number | null;
+                publishedAt: string | null;
+                description: string;
+                levelNames: string[];
+                levelNamesEn: string[];
+                /** @enum {string} */
+                rollupMethod: "weighted" | "average";
+                statuses: {
+                    key: string;
+                    name: string;
+                    nameEn: string | null;
+                    progress: number;
+                }[];
+                grades: {
+                    key: string;
+                    name: string;
+                    nameEn: string | null;
+                }[];
+            };
+            nodes: components["schemas"]["PublicPlanNodeInput"][];
+            explanation: components["schemas"]["RollupExplanationInput"];
+        };
+        PublicIndicatorListInput: {
+            items: components["schemas"]["PublicIndicatorInput"][];
+        };
+        PublicReviewListInput: {
+            items: components["schemas"]["PublicReviewInput"][];
+        };
+        PublicMeetingListInput: {
+            items: components["schemas"]["PublicMeetingInput"][];
+        };
+        PlanImportResultInput: {
+            dryRun: boolean;
+            created: number;
+            updated: number;
+            unchanged: number;
+            errors: {
+                line: number;
+                column: string | null;
+                code: string;
+                message: string;
+                value?: string;
+            }[];
+        };
+        AnnualReportInput: {
+            organisation: string;
+            planTitle: string;
+            edition: string;
+            planPeriodLabel: string;
+            fiscalYear: number;
+            fiscalYearLabel: string;
+            /** Format: date */
+            generatedOn: string;
+            progress: number | null;
+            grades: {
+                key: string;
+                name: string;
+            }[];
+            planIndicators: {
+                /** Format: uuid */
+                id: string;
+                code: string | null;
+                name: string;
+                unit: string;
+                /** @enum {string} */
+                direction: "higher" | "lower";
+                decimals: number;
+                baseline: {
+                    value: number | null;
+                    fiscalYear: number | null;
+                };
+                target: number | null;
+                originalTarget: number | null;
+                actual: number | null;
+                achievement: number | null;
+                /** @enum {string} */
+                status: "achieved" | "on_track" | "behind" | "no_actual";
+                /** @enum {string} */
+                kind: "manual" | "computed" | "composite";
+                method: string;
+                source: string;
+                narrative: string;
+            }[];
+            sections: {
+                /** Format: uuid */
+                nodeId: string;
+                code: string | null;
+                level: string;
+                depth: number;
+                title: string;
+                division: string | null;
+                progress: number | null;
+                reviews: {
+                    /** @enum {string} */
+                    term: "first_half" | "annual";
+                    grade: string;
+                    comment: string;
+                }[];
+                indicators: {
+                    /** Format: uuid */
+                    id: string;
+                    code: string | null;
+                    name: string;
+                    unit: string;
+                    /** @enum {string} */
+                    direction: "higher" | "lower";
+                    decimals: number;
+                    baseline: {
+                        value: number | null;
+                        fiscalYear: number | null;
+                    };
+                    target: number | null;
+                    originalTarget: number | null;
+                    actual: number | null;
+                    achievement: number | null;
+                    /** @enum {string} */
+                    status: "achieved" | "on_track" | "behind" | "no_actual";
+                    /** @enum {string} */
+                    kind: "manual" | "computed" | "composite";
+                    method: string;
+                    source: string;
+                    narrative: string;
+                }[];
+                milestones: {
+                    planned: string[];
+                    achieved: string[];
+                };
+            }[];
         };
         ProgrammeCreateInput: {
             /** @description 事業名, e.g. 令和7年度 DX総合相談窓口運営業務 */
@@ -8384,6 +14106,1255 @@ export interface components {
             name?: string;
             /** @description For a new account */
             password?: string;
+        };
+        PlanCreate: {
+            title: string;
+            titleEn: unknown;
+            description: unknown;
+            edition: unknown;
+            /** @description First fiscal year of the plan */
+            startYear: number;
+            /** @description Last fiscal year of the plan, inclusive */
+            endYear: number;
+            /** @description Names of the levels from the top (分野, 取組分野, 取組方針, 事業); deeper nodes reuse the last */
+            levelNames?: string[];
+            levelNamesEn?: string[];
+            /**
+             * @description weighted: Σ progress × weight / Σ weight of the children with a value; average: their plain mean
+             * @default average
+             * @enum {string}
+             */
+            rollupMethod: "weighted" | "average";
+            statuses?: {
+                key: string;
+                name: string;
+                nameEn: unknown;
+                /** @description Default progress (0–100) of a node in this status */
+                progress: number;
+            }[];
+            /** @description Review scale, best first */
+            grades?: {
+                key: string;
+                name: string;
+                nameEn: unknown;
+            }[];
+            /**
+             * @description Who approves submitted actuals besides admins
+             * @default []
+             */
+            reviewerIds: string[];
+            /**
+             * @description 上期 actuals are due on this month-day after September (MM-DD)
+             * @default 10-31
+             */
+            firstHalfDue: string;
+            /**
+             * @description Year actuals are due on this month-day after March (MM-DD)
+             * @default 05-31
+             */
+            yearDue: string;
+            /**
+             * @description Owners are reminded this many days before a deadline
+             * @default 14
+             */
+            reminderDays: number;
+            externalId: unknown;
+        };
+        PlanUpdate: {
+            /** @description The version you last read; a stale version is answered with 409 VERSION_CONFLICT */
+            version: number;
+            title?: string;
+            titleEn?: string | null;
+            description?: string | null;
+            /** @description 版, e.g. 令和6年3月策定 */
+            edition?: string | null;
+            /** @description First fiscal year of the plan */
+            startYear?: number;
+            /** @description Last fiscal year of the plan, inclusive */
+            endYear?: number;
+            /** @description Names of the levels from the top (分野, 取組分野, 取組方針, 事業); deeper nodes reuse the last */
+            levelNames?: string[];
+            levelNamesEn?: string[];
+            /**
+             * @description weighted: Σ progress × weight / Σ weight of the children with a value; average: their plain mean
+             * @enum {string}
+             */
+            rollupMethod?: "weighted" | "average";
+            statuses?: {
+                key: string;
+                name: string;
+                nameEn: unknown;
+                /** @description Default progress (0–100) of a node in this status */
+                progress: number;
+            }[];
+            /** @description Review scale, best first */
+            grades?: {
+                key: string;
+                name: string;
+                nameEn: unknown;
+            }[];
+            /** @description Who approves submitted actuals besides admins */
+            reviewerIds?: string[];
+            /** @description 上期 actuals are due on this month-day after September (MM-DD) */
+            firstHalfDue?: string;
+            /** @description Year actuals are due on this month-day after March (MM-DD) */
+            yearDue?: string;
+            /** @description Owners are reminded this many days before a deadline */
+            reminderDays?: number;
+            externalId?: string | null;
+        };
+        VersionInput: {
+            /** @description The version you last read; a stale version is answered with 409 VERSION_CONFLICT */
+            version: number;
+        };
+        PlanSummary: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            titleEn: string | null;
+            edition: string;
+            startYear: number;
+            endYear: number;
+            /** @enum {string} */
+            visibility: "draft" | "public";
+            publishedAt: string | null;
+            nodeCount: number;
+            indicatorCount: number;
+            /** @description The plan-level roll-up of its top nodes (0–100) */
+            progress: number | null;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        PlanList: {
+            items: components["schemas"]["PlanSummary"][];
+            abilities: {
+                create: boolean;
+            };
+        };
+        Plan: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            titleEn: string | null;
+            edition: string;
+            startYear: number;
+            endYear: number;
+            /** @enum {string} */
+            visibility: "draft" | "public";
+            publishedAt: string | null;
+            nodeCount: number;
+            indicatorCount: number;
+            /** @description The plan-level roll-up of its top nodes (0–100) */
+            progress: number | null;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            description: string;
+            levelNames: string[];
+            levelNamesEn: string[];
+            /** @enum {string} */
+            rollupMethod: "weighted" | "average";
+            statuses: {
+                key: string;
+                name: string;
+                nameEn: string | null;
+                progress: number;
+            }[];
+            grades: {
+                key: string;
+                name: string;
+                nameEn: string | null;
+            }[];
+            reviewers: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
+            firstHalfDue: string;
+            yearDue: string;
+            reminderDays: number;
+            externalId: string | null;
+            abilities: {
+                /** @description Change the plan, its tree and indicators */
+                edit: boolean;
+                publish: boolean;
+                /** @description Approve or return updates, grade reviews */
+                review: boolean;
+                /** @description Submit actuals (for indicators the person owns, or any when editing) */
+                submit: boolean;
+            };
+        };
+        RollupExplanation: {
+            /** @constant */
+            kind: "rollup";
+            /** @enum {string} */
+            source: "manual" | "status" | "weighted" | "average" | "none";
+            inputs: {
+                /** Format: uuid */
+                nodeId: string;
+                title: string;
+                progress: number | null;
+                weight: number;
+                share: number | null;
+            }[];
+            /** @description Children without a value, left out of the roll-up */
+            missing: string[];
+            weightSum: number | null;
+            /** @description The weights did not add up to 100 and were scaled to their sum */
+            normalised: boolean;
+            statusKey: string | null;
+        };
+        CompositeExplanation: {
+            /** @constant */
+            kind: "composite";
+            /** Format: uuid */
+            methodId: string;
+            methodVersion: number;
+            /** @enum {string} */
+            normalisation: "target_share" | "min_max" | "deviation";
+            capAt: number | null;
+            /** @enum {string} */
+            missingPolicy: "renormalise" | "require_all";
+            components: {
+                /** Format: uuid */
+                indicatorId: string;
+                name: string;
+                value: number | null;
+                target: number | null;
+                score: number | null;
+                weight: number;
+                /** @description Weight share after leaving out missing parts */
+                share: number | null;
+            }[];
+            missing: string[];
+            result: number | null;
+        };
+        MetricExplanation: {
+            /** @constant */
+            kind: "metric";
+            metricKey: string;
+            params: {
+                [key: string]: unknown;
+            };
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @description What the source used: the programme, its counting rules, the counts */
+            detail: {
+                [key: string]: unknown;
+            };
+            value: number | null;
+        };
+        HalvesExplanation: {
+            /** @constant */
+            kind: "halves";
+            /** @enum {string} */
+            aggregation: "sum" | "last" | "mean";
+            firstHalf: number | null;
+            secondHalf: number | null;
+            partial: boolean;
+            value: number | null;
+        };
+        PlanNodeCreate: {
+            /**
+             * @description The parent node; null = a top node
+             * @default null
+             */
+            parentId: string | null;
+            position?: number;
+            code: unknown;
+            levelName: unknown;
+            title: string;
+            titleEn: unknown;
+            description: unknown;
+            division: unknown;
+            /** @default [] */
+            ownerIds: string[];
+            /** @default null */
+            statusKey: string | null;
+            /**
+             * @description Progress entered by hand; null = from the status or the children
+             * @default null
+             */
+            progress: number | null;
+            /** @default 1 */
+            weight: number;
+            /** @default null */
+            startsOn: string | null;
+            /** @default null */
+            endsOn: string | null;
+            externalId: unknown;
+        };
+        PlanNodeUpdate: {
+            /** @description The version you last read; a stale version is answered with 409 VERSION_CONFLICT */
+            version: number;
+            /** @description The parent node; null = a top node */
+            parentId?: string | null;
+            position?: number;
+            /** @description The reference shown beside the title (1-2-3); unique in the plan */
+            code?: string | null;
+            /** @description Overrides the level name for this node (基盤 beside the 分野) */
+            levelName?: string | null;
+            title?: string;
+            titleEn?: string | null;
+            description?: string | null;
+            /** @description 担当課 */
+            division?: string | null;
+            ownerIds?: string[];
+            statusKey?: string | null;
+            /** @description Progress entered by hand; null = from the status or the children */
+            progress?: number | null;
+            weight?: number;
+            startsOn?: string | null;
+            endsOn?: string | null;
+            externalId?: string | null;
+        };
+        PlanNode: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            planId: string;
+            parentId: string | null;
+            depth: number;
+            position: number;
+            code: string | null;
+            /** @description The level name (the override, else the plan level of its depth) */
+            level: string;
+            levelName: string | null;
+            title: string;
+            titleEn: string | null;
+            description: string;
+            division: string | null;
+            owners: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
+            statusKey: string | null;
+            progressEntered: number | null;
+            weight: number;
+            startsOn: string | null;
+            endsOn: string | null;
+            externalId: string | null;
+            /** @description Computed progress (0–100) */
+            progress: number | null;
+            explanation: components["schemas"]["RollupExplanation"];
+            indicatorIds: string[];
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        PlanTree: {
+            plan: components["schemas"]["Plan"];
+            /** @description Depth-first, in position order */
+            nodes: components["schemas"]["PlanNode"][];
+            progress: number | null;
+            explanation: components["schemas"]["RollupExplanation"];
+            /** @description Sibling groups whose weights do not add up to 100 (normalised in the roll-up) */
+            weightWarnings: {
+                parentId: string | null;
+                weightSum: number;
+            }[];
+        };
+        MilestoneCreate: {
+            title: string;
+            /** @default null */
+            plannedYear: number | null;
+            /** @default null */
+            achievedOn: string | null;
+            note: unknown;
+            position?: number;
+        };
+        MilestoneUpdate: {
+            /** @description The version you last read; a stale version is answered with 409 VERSION_CONFLICT */
+            version: number;
+            title?: string;
+            plannedYear?: number | null;
+            achievedOn?: string | null;
+            note?: string | null;
+            position?: number;
+        };
+        Milestone: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            nodeId: string;
+            title: string;
+            plannedYear: number | null;
+            achievedOn: string | null;
+            achievedYear: number | null;
+            note: string;
+            position: number;
+            version: number;
+        };
+        Roadmap: {
+            years: {
+                fiscalYear: number;
+                /** @description 2024（令和6）年度 */
+                label: string;
+            }[];
+            initiative: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                code: string | null;
+                division: string | null;
+                description: string;
+                field: string | null;
+            };
+            rows: {
+                /** Format: uuid */
+                nodeId: string;
+                title: string;
+                code: string | null;
+                /** @description Per year (same order as years): milestones planned for it (目標) */
+                targets: components["schemas"]["Milestone"][][];
+                /** @description Per year: milestones achieved in it (実績) */
+                actuals: components["schemas"]["Milestone"][][];
+            }[];
+        };
+        CompositeMethodCreate: {
+            /** @description The first fiscal year this method applies to; earlier years keep theirs */
+            effectiveFromYear: number;
+            /** @enum {string} */
+            normalisation: "target_share" | "min_max" | "deviation";
+            capAt: unknown;
+            /**
+             * @default renormalise
+             * @enum {string}
+             */
+            missing: "renormalise" | "require_all";
+            components: {
+                /** Format: uuid */
+                indicatorId: string;
+                weight: number;
+                min: unknown;
+                max: unknown;
+                mean: unknown;
+                sd: unknown;
+            }[];
+            explanation: string | null;
+        };
+        CompositeMethod: {
+            /** Format: uuid */
+            id: string;
+            methodVersion: number;
+            effectiveFromYear: number;
+            /** @enum {string} */
+            normalisation: "target_share" | "min_max" | "deviation";
+            capAt: number | null;
+            /** @enum {string} */
+            missing: "renormalise" | "require_all";
+            components: {
+                /** Format: uuid */
+                indicatorId: string;
+                name: string;
+                weight: number;
+                min: number | null;
+                max: number | null;
+                mean: number | null;
+                sd: number | null;
+            }[];
+            explanation: string;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+        };
+        IndicatorCreate: {
+            /**
+             * @description The node it measures; null = the plan itself (基本目標)
+             * @default null
+             */
+            nodeId: string | null;
+            position?: number;
+            code: unknown;
+            name: string;
+            nameEn: unknown;
+            unit: unknown;
+            /**
+             * @default higher
+             * @enum {string}
+             */
+            direction: "higher" | "lower";
+            /**
+             * @default year
+             * @enum {string}
+             */
+            periodicity: "year" | "half";
+            /**
+             * @description How 上期 and 下期 make the year: sum, the last reported, or their mean
+             * @default sum
+             * @enum {string}
+             */
+            yearAggregation: "sum" | "last" | "mean";
+            /** @default 0 */
+            decimals: number;
+            /** @default null */
+            minValue: number | null;
+            /** @default null */
+            maxValue: number | null;
+            /** @default null */
+            baselineValue: number | null;
+            /** @default null */
+            baselineYear: number | null;
+            method: unknown;
+            source: unknown;
+            /**
+             * @description For computed indicators: the metric source (GET /api/v1/metric-sources)
+             * @default null
+             */
+            metricKey: string | null;
+            /** @default {} */
+            metricParams: {
+                [key: string]: unknown;
+            };
+            /** @default [] */
+            ownerIds: string[];
+            /** @default 1 */
+            weight: number;
+            externalId: unknown;
+            /** @enum {string} */
+            kind: "manual" | "computed" | "composite";
+            /**
+             * @description Initial targets per period
+             * @default []
+             */
+            targets: {
+                /** @description A fiscal year (年度) by the calendar year of its April: 2024 = 令和6年度 */
+                fiscalYear: number;
+                /**
+                 * @description 1 = 上期 (April–September), 2 = 下期 (October–March), null = the whole fiscal year
+                 * @default null
+                 */
+                half: (1 | 2) | null;
+                target: number | null;
+            }[];
+            /** @description Required for a composite indicator */
+            compositeMethod?: components["schemas"]["CompositeMethodCreate"];
+        };
+        IndicatorUpdate: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            periodId: string;
+            /** Format: uuid */
+            indicatorId: string;
+            fiscalYear: number;
+            /** @description 1 = 上期 (April–September), 2 = 下期 (October–March), null = the whole fiscal year */
+            half: (1 | 2) | null;
+            value: number | null;
+            narrative: string;
+            computation: components["schemas"]["MetricExplanation"] | null;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "returned" | "approved";
+            createdBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            submittedAt: string | null;
+            submittedBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            reviewedAt: string | null;
+            reviewedBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            reviewComment: string;
+            evidence: components["schemas"]["Evidence"][];
+            abilities: {
+                edit: boolean;
+                submit: boolean;
+                decide: boolean;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            version: number;
+        };
+        IndicatorPeriod: {
+            /** Format: uuid */
+            id: string;
+            fiscalYear: number;
+            /** @description 1 = 上期 (April–September), 2 = 下期 (October–March), null = the whole fiscal year */
+            half: (1 | 2) | null;
+            /** @description 2025（令和7）年度, 2025（令和7）年度 上期 */
+            label: string;
+            target: number | null;
+            /** @description The first target this period had */
+            originalTarget: number | null;
+            targetRevised: boolean;
+            /** @description The approved actual (computed/composite: from approved inputs) */
+            actual: number | null;
+            /** @description Inside the tenant only: the latest value (computed live, or from the latest inputs) */
+            live: number | null;
+            /** @description 達成率 of the approved actual against the target, in % */
+            achievement: number | null;
+            explanation: (components["schemas"]["CompositeExplanation"] | components["schemas"]["MetricExplanation"] | components["schemas"]["HalvesExplanation"]) | null;
+            approvedAt: string | null;
+            locked: boolean;
+            /** @description When actuals for this period are due */
+            dueOn: string | null;
+            latestUpdate: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                status: "draft" | "submitted" | "returned" | "approved";
+                value: number | null;
+                submittedAt: string | null;
+            } | null;
+            version: number;
+        };
+        IndicatorSummary: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            planId: string;
+            nodeId: string | null;
+            position: number;
+            code: string | null;
+            name: string;
+            nameEn: string | null;
+            unit: string;
+            /** @enum {string} */
+            direction: "higher" | "lower";
+            /** @enum {string} */
+            kind: "manual" | "computed" | "composite";
+            /** @enum {string} */
+            periodicity: "year" | "half";
+            /** @enum {string} */
+            yearAggregation: "sum" | "last" | "mean";
+            decimals: number;
+            minValue: number | null;
+            maxValue: number | null;
+            baselineValue: number | null;
+            baselineYear: number | null;
+            method: string;
+            source: string;
+            metricKey: string | null;
+            metricParams: {
+                [key: string]: unknown;
+            };
+            owners: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
+            weight: number;
+            externalId: string | null;
+            periods: components["schemas"]["IndicatorPeriod"][];
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        IndicatorList: {
+            items: components["schemas"]["IndicatorSummary"][];
+        };
+        IndicatorDetail: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            planId: string;
+            nodeId: string | null;
+            position: number;
+            code: string | null;
+            name: string;
+            nameEn: string | null;
+            unit: string;
+            /** @enum {string} */
+            direction: "higher" | "lower";
+            /** @enum {string} */
+            kind: "manual" | "computed" | "composite";
+            /** @enum {string} */
+            periodicity: "year" | "half";
+            /** @enum {string} */
+            yearAggregation: "sum" | "last" | "mean";
+            decimals: number;
+            minValue: number | null;
+            maxValue: number | null;
+            baselineValue: number | null;
+            baselineYear: number | null;
+            method: string;
+            source: string;
+            metricKey: string | null;
+            metricParams: {
+                [key: string]: unknown;
+            };
+            owners: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
+            weight: number;
+            externalId: string | null;
+            periods: components["schemas"]["IndicatorPeriod"][];
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            node: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                code: string | null;
+            } | null;
+            revisions: {
+                /** Format: uuid */
+                periodId: string;
+                target: number | null;
+                reason: string;
+                /** Format: date-time */
+                revisedAt: string;
+                revisedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                } | null;
+            }[];
+            /** @description Composite: every method version, newest first */
+            methods: components["schemas"]["CompositeMethod"][];
+            abilities: {
+                edit: boolean;
+                submit: boolean;
+                review: boolean;
+            };
+        };
+        TargetRevisionInput: {
+            /** @description The version you last read; a stale version is answered with 409 VERSION_CONFLICT */
+            version: number;
+            target: number | null;
+            reason: string | null;
+        };
+        PeriodCreate: {
+            /** @description A fiscal year (年度) by the calendar year of its April: 2024 = 令和6年度 */
+            fiscalYear: number;
+            /**
+             * @description 1 = 上期 (April–September), 2 = 下期 (October–March), null = the whole fiscal year
+             * @default null
+             */
+            half: (1 | 2) | null;
+            /** @default null */
+            target: number | null;
+        };
+        IndicatorUpdateCreate: {
+            /** @description Required to submit, except that a computed indicator takes the computed value */
+            value: number | null;
+            narrative: string | null;
+            /**
+             * @description Submit at once instead of keeping a draft
+             * @default false
+             */
+            submit: boolean;
+        };
+        IndicatorUpdateEdit: {
+            /** @description The version you last read; a stale version is answered with 409 VERSION_CONFLICT */
+            version: number;
+            value?: number | null;
+            narrative?: string | null;
+        };
+        IndicatorUpdateDecision: {
+            /** @description The version you last read; a stale version is answered with 409 VERSION_CONFLICT */
+            version: number;
+            comment: string | null;
+        };
+        Evidence: {
+            /** Format: uuid */
+            id: string;
+            fileName: string;
+            mediaType: string;
+            sizeBytes: number;
+            /** Format: date-time */
+            uploadedAt: string;
+        };
+        IndicatorUpdateList: {
+            items: components["schemas"]["IndicatorUpdate"][];
+        };
+        ReportingStatus: {
+            fiscalYear: number;
+            /** @description 1 = 上期 (April–September), 2 = 下期 (October–March), null = the whole fiscal year */
+            half: (1 | 2) | null;
+            /** Format: date */
+            dueOn: string;
+            counts: {
+                notStarted: number;
+                draft: number;
+                submitted: number;
+                returned: number;
+                approved: number;
+                computed: number;
+            };
+            items: {
+                /** Format: uuid */
+                indicatorId: string;
+                indicatorName: string;
+                periodId: string | null;
+                node: {
+                    /** Format: uuid */
+                    id: string;
+                    title: string;
+                    code: string | null;
+                } | null;
+                owners: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                }[];
+                /** @enum {string} */
+                status: "not_started" | "draft" | "submitted" | "returned" | "approved" | "computed";
+                overdue: boolean;
+            }[];
+        };
+        ReviewRecord: {
+            nodeId: string | null;
+            /** @description A fiscal year (年度) by the calendar year of its April: 2024 = 令和6年度 */
+            fiscalYear: number;
+            /** @enum {string} */
+            term: "first_half" | "annual";
+            gradeKey: string;
+            comment: string | null;
+            /**
+             * @default draft
+             * @enum {string}
+             */
+            status: "draft" | "final";
+            /** @description Send the version you read when changing an existing review */
+            version?: number;
+        };
+        Review: {
+            /** Format: uuid */
+            id: string;
+            nodeId: string | null;
+            fiscalYear: number;
+            /** @enum {string} */
+            term: "first_half" | "annual";
+            gradeKey: string;
+            grade: string;
+            comment: string;
+            /** @enum {string} */
+            status: "draft" | "final";
+            reviewedBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            finalisedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        ReviewList: {
+            items: components["schemas"]["Review"][];
+        };
+        MeetingCreate: {
+            title: string;
+            /** Format: date */
+            heldOn: string;
+            summary: unknown;
+            /** @default false */
+            isPublic: boolean;
+        };
+        MeetingUpdate: {
+            /** @description The version you last read; a stale version is answered with 409 VERSION_CONFLICT */
+            version: number;
+            title?: string;
+            /** Format: date */
+            heldOn?: string;
+            summary?: string | null;
+            isPublic?: boolean;
+        };
+        OpinionCreate: {
+            /** @default [] */
+            nodeIds: string[];
+            speaker: unknown;
+            body: string;
+            response: unknown;
+            position?: number;
+        };
+        OpinionUpdate: {
+            /** @description The version you last read; a stale version is answered with 409 VERSION_CONFLICT */
+            version: number;
+            nodeIds?: string[];
+            speaker?: string | null;
+            body?: string;
+            response?: string | null;
+            position?: number;
+        };
+        Opinion: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            meetingId: string;
+            nodeIds: string[];
+            speaker: string;
+            body: string;
+            response: string;
+            position: number;
+            version: number;
+        };
+        Meeting: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            planId: string;
+            title: string;
+            /** Format: date */
+            heldOn: string;
+            summary: string;
+            isPublic: boolean;
+            opinions: components["schemas"]["Opinion"][];
+            version: number;
+        };
+        MeetingList: {
+            items: components["schemas"]["Meeting"][];
+        };
+        MetricSource: {
+            key: string;
+            name: string;
+            description: string;
+            unit: string;
+            params: {
+                name: string;
+                description: string;
+                required: boolean;
+            }[];
+            /** @description Can be computed for 上期/下期 as well as the year */
+            halfYear: boolean;
+        };
+        MetricSourceList: {
+            items: components["schemas"]["MetricSource"][];
+        };
+        PlanDashboard: {
+            fiscalYear: number;
+            fiscalYearLabel: string;
+            progress: number | null;
+            fields: {
+                /** Format: uuid */
+                nodeId: string;
+                title: string;
+                code: string | null;
+                progress: number | null;
+                grade: string | null;
+            }[];
+            indicators: {
+                total: number;
+                withTarget: number;
+                achieved: number;
+                onTrack: number;
+                behind: number;
+                noActual: number;
+            };
+            reporting: {
+                notStarted: number;
+                draft: number;
+                submitted: number;
+                returned: number;
+                approved: number;
+                computed: number;
+            };
+            pendingApprovals: number;
+        };
+        PublicPlanSummary: {
+            /** Format: uuid */
+            id: string;
+            organisation: string;
+            title: string;
+            titleEn: string | null;
+            edition: string;
+            startYear: number;
+            endYear: number;
+            progress: number | null;
+            publishedAt: string | null;
+        };
+        PublicPlanList: {
+            items: components["schemas"]["PublicPlanSummary"][];
+        };
+        PublicIndicatorPeriod: {
+            /** Format: uuid */
+            id: string;
+            fiscalYear: number;
+            /** @description 1 = 上期 (April–September), 2 = 下期 (October–March), null = the whole fiscal year */
+            half: (1 | 2) | null;
+            /** @description 2025（令和7）年度, 2025（令和7）年度 上期 */
+            label: string;
+            target: number | null;
+            /** @description The first target this period had */
+            originalTarget: number | null;
+            targetRevised: boolean;
+            /** @description The approved actual (computed/composite: from approved inputs) */
+            actual: number | null;
+            /** @description 達成率 of the approved actual against the target, in % */
+            achievement: number | null;
+            explanation: (components["schemas"]["CompositeExplanation"] | components["schemas"]["MetricExplanation"] | components["schemas"]["HalvesExplanation"]) | null;
+            approvedAt: string | null;
+            locked: boolean;
+        };
+        PublicIndicator: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            planId: string;
+            nodeId: string | null;
+            position: number;
+            code: string | null;
+            name: string;
+            nameEn: string | null;
+            unit: string;
+            /** @enum {string} */
+            direction: "higher" | "lower";
+            /** @enum {string} */
+            kind: "manual" | "computed" | "composite";
+            /** @enum {string} */
+            periodicity: "year" | "half";
+            /** @enum {string} */
+            yearAggregation: "sum" | "last" | "mean";
+            decimals: number;
+            minValue: number | null;
+            maxValue: number | null;
+            baselineValue: number | null;
+            baselineYear: number | null;
+            method: string;
+            source: string;
+            metricKey: string | null;
+            weight: number;
+            externalId: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            periods: components["schemas"]["PublicIndicatorPeriod"][];
+            methods: {
+                /** Format: uuid */
+                id: string;
+                methodVersion: number;
+                effectiveFromYear: number;
+                /** @enum {string} */
+                normalisation: "target_share" | "min_max" | "deviation";
+                capAt: number | null;
+                /** @enum {string} */
+                missing: "renormalise" | "require_all";
+                components: {
+                    /** Format: uuid */
+                    indicatorId: string;
+                    name: string;
+                    weight: number;
+                    min: number | null;
+                    max: number | null;
+                    mean: number | null;
+                    sd: number | null;
+                }[];
+                explanation: string;
+                /** Format: date-time */
+                createdAt: string;
+            }[];
+        };
+        PublicPlanNode: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            planId: string;
+            parentId: string | null;
+            depth: number;
+            position: number;
+            code: string | null;
+            /** @description The level name (the override, else the plan level of its depth) */
+            level: string;
+            levelName: string | null;
+            title: string;
+            titleEn: string | null;
+            description: string;
+            division: string | null;
+            statusKey: string | null;
+            progressEntered: number | null;
+            weight: number;
+            startsOn: string | null;
+            endsOn: string | null;
+            /** @description Computed progress (0–100) */
+            progress: number | null;
+            explanation: components["schemas"]["RollupExplanation"];
+            indicatorIds: string[];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PublicReview: {
+            /** Format: uuid */
+            id: string;
+            nodeId: string | null;
+            fiscalYear: number;
+            /** @enum {string} */
+            term: "first_half" | "annual";
+            gradeKey: string;
+            grade: string;
+            comment: string;
+            finalisedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PublicMeeting: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            planId: string;
+            title: string;
+            /** Format: date */
+            heldOn: string;
+            summary: string;
+            isPublic: boolean;
+            opinions: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                meetingId: string;
+                nodeIds: string[];
+                speaker: string;
+                body: string;
+                response: string;
+                position: number;
+            }[];
+        };
+        PublicPlan: {
+            plan: {
+                /** Format: uuid */
+                id: string;
+                organisation: string;
+                title: string;
+                titleEn: string | null;
+                edition: string;
+                startYear: number;
+                endYear: number;
+                progress: number | null;
+                publishedAt: string | null;
+                description: string;
+                levelNames: string[];
+                levelNamesEn: string[];
+                /** @enum {string} */
+                rollupMethod: "weighted" | "average";
+                statuses: {
+                    key: string;
+                    name: string;
+                    nameEn: string | null;
+                    progress: number;
+                }[];
+                grades: {
+                    key: string;
+                    name: string;
+                    nameEn: string | null;
+                }[];
+            };
+            nodes: components["schemas"]["PublicPlanNode"][];
+            explanation: components["schemas"]["RollupExplanation"];
+        };
+        PublicIndicatorList: {
+            items: components["schemas"]["PublicIndicator"][];
+        };
+        PublicReviewList: {
+            items: components["schemas"]["PublicReview"][];
+        };
+        PublicMeetingList: {
+            items: components["schemas"]["PublicMeeting"][];
+        };
+        PlanImportResult: {
+            dryRun: boolean;
+            created: number;
+            updated: number;
+            unchanged: number;
+            errors: {
+                line: number;
+                column: string | null;
+                code: string;
+                message: string;
+                value?: string;
+            }[];
+        };
+        AnnualReport: {
+            organisation: string;
+            planTitle: string;
+            edition: string;
+            planPeriodLabel: string;
+            fiscalYear: number;
+            fiscalYearLabel: string;
+            /** Format: date */
+            generatedOn: string;
+            progress: number | null;
+            grades: {
+                key: string;
+                name: string;
+            }[];
+            planIndicators: {
+                /** Format: uuid */
+                id: string;
+                code: string | null;
+                name: string;
+                unit: string;
+                /** @enum {string} */
+                direction: "higher" | "lower";
+                decimals: number;
+                baseline: {
+                    value: number | null;
+                    fiscalYear: number | null;
+                };
+                target: number | null;
+                originalTarget: number | null;
+                actual: number | null;
+                achievement: number | null;
+                /** @enum {string} */
+                status: "achieved" | "on_track" | "behind" | "no_actual";
+                /** @enum {string} */
+                kind: "manual" | "computed" | "composite";
+                method: string;
+                source: string;
+                narrative: string;
+            }[];
+            sections: {
+                /** Format: uuid */
+                nodeId: string;
+                code: string | null;
+                level: string;
+                depth: number;
+                title: string;
+                division: string | null;
+                progress: number | null;
+                reviews: {
+                    /** @enum {string} */
+                    term: "first_half" | "annual";
+                    grade: string;
+                    comment: string;
+                }[];
+                indicators: {
+                    /** Format: uuid */
+                    id: string;
+                    code: string | null;
+                    name: string;
+                    unit: string;
+                    /** @enum {string} */
+                    direction: "higher" | "lower";
+                    decimals: number;
+                    baseline: {
+                        value: number | null;
+                        fiscalYear: number | null;
+                    };
+                    target: number | null;
+                    originalTarget: number | null;
+                    actual: number | null;
+                    achievement: number | null;
+                    /** @enum {string} */
+                    status: "achieved" | "on_track" | "behind" | "no_actual";
+                    /** @enum {string} */
+                    kind: "manual" | "computed" | "composite";
+                    method: string;
+                    source: string;
+                    narrative: string;
+                }[];
+                milestones: {
+                    planned: string[];
+                    achieved: string[];
+                };
+            }[];
         };
         ProgrammeCreate: {
             /** @description 事業名, e.g. 令和7年度 DX総合相談窓口運営業務 */

@@ -5,3 +5,4 @@ export * from './mail';
 export * from './companies';
 export * from './imports';
 export * from './desk';
+export * from './plans';

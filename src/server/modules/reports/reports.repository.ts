@@ -1,6 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { ReportDimensionKey } from '../../../shared/schemas/report';
 import type { Db } from '../../db/client';
+import { rowsOf } from '../../db/rows';
 import { deskTheme } from '../../db/schema';
 import { countedFacts, type CountingRule } from './counting';
 
@@ -28,10 +29,6 @@ interface RawFigureRow {
   companies: number;
   minutes: number;
   extra_minutes: number;
-}
-
-function rowsOf<T>(result: unknown): T[] {
-  return (result as { rows: T[] }).rows;
 }
 
 /**

@@ -1,0 +1,217 @@
+import { sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { metricExplanation } from '../../../shared/schemas/plan';
+import type { Db } from '../../db/client';
+import { rowsOf } from '../../db/rows';
+import type { Locale } from '../../platform/i18n';
+import { translator } from '../../platform/i18n';
+import * as programmes from '../programmes/programmes.repository';
+import type { ProgrammeRow } from '../programmes/programmes.repository';
+import { countedFacts, countingRuleOf } from '../reports/counting';
+
+type MetricExplanation = z.output<typeof metricExplanation>;
+
+/**
+ * Named metric sources: values a computed indicator takes from Tsumugi's own operational data, for a period
+ * (a fiscal year or a half). Each is documented (GET /api/v1/metric-sources) and explains every value it
+ * gives: the programme and its counting rules, the dates, the counts.
+ *
+ * The desk's counting sources apply a funding programme's rules (ADR 0014) exactly as the commission report
+ * does (they share `countedFacts`): with `programmeId` that programme; without, "the default programme of each
+ * date", i.e. every active default programme overlapping the period, each narrowed to the period.
+ */
+
+export interface MetricPeriod {
+  from: string;
+  to: string;
+}
+
+interface MetricDefinition {
+  key: string;
+  unit: string;
+  params: { name: string; required: boolean }[];
+  halfYear: boolean;
+  compute(tx: Db, tenantId: string, params: Record<string, unknown>, period: MetricPeriod): Promise<{ value: number; detail: Record<string, unknown> }>;
+}
+
+/** Which programmes count for the period: the one named, or the default programmes overlapping it. */
+async function programmesFor(tx: Db, tenantId: string, params: Record<string, unknown>, period: MetricPeriod): Promise<ProgrammeRow[]> {
+  const programmeId = typeof params.programmeId === 'string' ? params.programmeId : null;
+  if (programmeId) {
+    const programme = await programmes.findProgramme(tx, tenantId, programmeId);
+    if (!programme) throw new MetricParamError('programmeId', 'unknown_programme');
+    return programme.startsOn <= period.to && programme.endsOn >= period.from ? [programme] : [];
+  }
+  return programmes.findDefaultProgrammes(tx, tenantId, period);
+}
+
+function describeProgramme(programme: ProgrammeRow) {
+  return {
+    id: programme.id,
+    name: programme.name,
+    period: { from: programme.startsOn, to: programme.endsOn },
+    countedChannels: programme.countedChannels,
+    countedCaseTypes: programme.countedCaseTypes,
+    minimumMinutes: programme.minimumMinutes,
+    minutesBasis: programme.minutesBasis,
+    companyIdentity: programme.companyIdentity,
+    version: programme.version,
+  };
+}
+
+/** The counted set of each programme over the period: supports, distinct identities, new identities, minutes. */
+async function countedFigures(tx: Db, tenantId: string, params: Record<string, unknown>, period: MetricPeriod) {
+  const found = await programmesFor(tx, tenantId, params, period);
+  const identities = new Set<string>();
+  const newIdentities = new Set<string>();
+  let supports = 0;
+  let minutes = 0;
+  const perProgramme: Record<string, unknown>[] = [];
+  for (const programme of found) {
+    const rule = countingRuleOf(programme, period);
+    const result = await tx.execute(sql`
+      WITH ${countedFacts(tenantId, rule)}
+      SELECT identity, bool_or(is_new) AS is_new, count(*)::int AS supports, sum(minutes)::int AS minutes FROM facts GROUP BY identity`);
+    const rows = rowsOf<{ identity: string; is_new: boolean; supports: number; minutes: number }>(result);
+    let programmeSupports = 0;
+    for (const row of rows) {
+      identities.add(row.identity);
+      if (row.is_new) newIdentities.add(row.identity);
+      programmeSupports += Number(row.supports);
+      minutes += Number(row.minutes);
+    }
+    supports += programmeSupports;
+    perProgramme.push({ ...describeProgramme(programme), counted: { from: rule.from, to: rule.to, supports: programmeSupports, companies: rows.length } });
+  }
+  return { supports, companies: identities.size, newCompanies: newIdentities.size, hours: Math.round((minutes / 60) * 10) / 10, programmes: perProgramme };
+}
+
+/** Outcomes recorded at follow-ups in the period (3/6/12 months after a case closed), per company. */
+async function followUpOutcome(tx: Db, tenantId: string, column: 'tool_adopted' | 'subsidy_adopted' | 'dx_certified', period: MetricPeriod) {
+  const result = await tx.execute(sql`
+    SELECT count(DISTINCT c.company_id)::int AS companies, count(*)::int AS follow_ups
+    FROM follow_up f JOIN desk_case c ON c.tenant_id = f.tenant_id AND c.id = f.case_id
+    WHERE f.tenant_id = ${tenantId} AND c.tenant_id = ${tenantId} AND f.status = 'done'
+      AND f.recorded_on BETWEEN ${period.from}::date AND ${period.to}::date AND f.${sql.raw(column)} IS TRUE`);
+  const [row] = rowsOf<{ companies: number; follow_ups: number }>(result);
+  return { value: Number(row?.companies ?? 0), detail: { outcome: column, followUps: Number(row?.follow_ups ?? 0), companies: Number(row?.companies ?? 0) } };
+}
+
+const programmeParam = { name: 'programmeId', required: false };
+
+const definitions: MetricDefinition[] = [
+  {
+    key: 'desk.supports',
+    unit: '件',
+    params: [programmeParam],
+    halfYear: true,
+    async compute(tx, tenantId, params, period) {
+      const figures = await countedFigures(tx, tenantId, params, period);
+      return { value: figures.supports, detail: figures };
+    },
+  },
+  {
+    key: 'desk.companies',
+    unit: '社',
+    params: [programmeParam],
+    halfYear: true,
+    async compute(tx, tenantId, params, period) {
+      const figures = await countedFigures(tx, tenantId, params, period);
+      return { value: figures.companies, detail: figures };
+    },
+  },
+  {
+    key: 'desk.new_companies',
+    unit: '社',
+    params: [programmeParam],
+    halfYear: true,
+    async compute(tx, tenantId, params, period) {
+      const figures = await countedFigures(tx, tenantId, params, period);
+      return { value: figures.newCompanies, detail: figures };
+    },
+  },
+  {
+    key: 'desk.hours',
+    unit: '時間',
+    params: [programmeParam],
+    halfYear: true,
+    async compute(tx, tenantId, params, period) {
+      const figures = await countedFigures(tx, tenantId, params, period);
+      return { value: figures.hours, detail: figures };
+    },
+  },
+  {
+    key: 'desk.cases_received',
+    unit: '件',
+    params: [],
+    halfYear: true,
+    async compute(tx, tenantId, _params, period) {
+      const result = await tx.execute(sql`
+        SELECT count(*)::int AS cases FROM desk_case WHERE tenant_id = ${tenantId} AND opened_on BETWEEN ${period.from}::date AND ${period.to}::date AND status <> 'withdrawn'`);
+      const [row] = rowsOf<{ cases: number }>(result);
+      return { value: Number(row?.cases ?? 0), detail: { cases: Number(row?.cases ?? 0) } };
+    },
+  },
+  ...(['tool_adopted', 'subsidy_adopted', 'dx_certified'] as const).map(
+    (column): MetricDefinition => ({
+      key: `desk.follow_up.${column}`,
+      unit: '社',
+      params: [],
+      halfYear: true,
+      compute: (tx, tenantId, _params, period) => followUpOutcome(tx, tenantId, column, period),
+    }),
+  ),
+];
+
+const byKey = new Map(definitions.map((definition) => [definition.key, definition]));
+
+/** A parameter a metric source cannot use (an unknown programme…), reported on `metricParams.<name>`. */
+export class MetricParamError extends Error {
+  constructor(
+    readonly param: string,
+    readonly code: string,
+  ) {
+    super(code);
+  }
+}
+
+export function isMetricKey(key: string): boolean {
+  return byKey.has(key);
+}
+
+/** Parameter names a source does not take, or required ones missing: field problems for the indicator form. */
+export function checkMetricParams(key: string, params: Record<string, unknown>): { path: string; code: string }[] {
+  const definition = byKey.get(key);
+  if (!definition) return [{ path: 'metricKey', code: 'unknown_metric_source' }];
+  const known = new Set(definition.params.map((param) => param.name));
+  return [
+    ...Object.keys(params)
+      .filter((name) => !known.has(name))
+      .map((name) => ({ path: `metricParams.${name}`, code: 'unknown_metric_param' })),
+    ...definition.params.filter((param) => param.required && params[param.name] == null).map((param) => ({ path: `metricParams.${param.name}`, code: 'required' })),
+    ...(params.programmeId !== undefined && (typeof params.programmeId !== 'string' || !/^[0-9a-f-]{36}$/i.test(params.programmeId))
+      ? [{ path: 'metricParams.programmeId', code: 'invalid_uuid' }]
+      : []),
+  ];
+}
+
+/** The value of a metric source for a period, with how it was obtained. */
+export async function computeMetric(tx: Db, tenantId: string, key: string, params: Record<string, unknown>, period: MetricPeriod): Promise<MetricExplanation> {
+  const definition = byKey.get(key);
+  if (!definition) return { kind: 'metric', metricKey: key, params, from: period.from, to: period.to, detail: { error: 'unknown_metric_source' }, value: null };
+  const { value, detail } = await definition.compute(tx, tenantId, params, period);
+  return { kind: 'metric', metricKey: key, params, from: period.from, to: period.to, detail, value };
+}
+
+/** The catalogue of metric sources in the reader's language (names and what each counts, from plans.json). */
+export function metricSourceCatalogue(locale: Locale) {
+  const t = translator(locale, 'plans');
+  return definitions.map((definition) => ({
+    key: definition.key,
+    name: t(`metricSources.${definition.key}.name`),
+    description: t(`metricSources.${definition.key}.description`),
+    unit: definition.unit,
+    params: definition.params.map((param) => ({ name: param.name, description: t(`metricSources.params.${param.name}`), required: param.required })),
+    halfYear: definition.halfYear,
+  }));
+}

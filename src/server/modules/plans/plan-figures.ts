@@ -1,0 +1,185 @@
+import type { z } from 'zod';
+import type { compositeExplanation, IndicatorPeriod, valueExplanation } from '../../../shared/schemas/plan';
+import type { Db } from '../../db/client';
+import type { CompositeComponent } from '../../db/schema';
+import type { Locale } from '../../platform/i18n';
+import { computeComposite, methodForYear } from './engine/composite';
+import { evaluationOrder } from './engine/graph';
+import { achievementRate, combineHalves, periodDueOn, periodLabel, periodRange } from './engine/periods';
+import { rollupTree } from './engine/rollup';
+import * as indicators from './indicators.repository';
+import type { IndicatorRow, MethodRow, PeriodRow, UpdateRow } from './indicators.repository';
+import { computeMetric } from './metric-sources';
+import * as plans from './plans.repository';
+import type { NodeRow, PlanRow } from './plans.repository';
+
+type ValueExplanation = z.output<typeof valueExplanation>;
+type CompositeExplanation = z.output<typeof compositeExplanation>;
+
+/**
+ * A plan's figures, computed in one pass from its rows: the progress roll-up of the tree, and per indicator
+ * period the approved actual (computed and composite indicators: from approved inputs), the live value
+ * (inside the tenant: computed now from the desk's data, or the index over the latest inputs), the
+ * achievement and how each number came about.
+ *
+ * - internal: everything, live values and each period's latest update;
+ * - public: approved values only; nothing live, no updates (drafts never leave the tenant).
+ */
+export type Audience = 'internal' | 'public';
+
+export interface EvaluatedPeriod extends Omit<IndicatorPeriod, 'label'> {
+  label: string;
+}
+
+export interface EvaluatedIndicator {
+  row: IndicatorRow;
+  periods: EvaluatedPeriod[];
+}
+
+export async function loadTree(tx: Db, tenantId: string, plan: PlanRow) {
+  const nodes = await plans.listNodes(tx, tenantId, plan.id);
+  return { nodes, rollup: rollupOf(plan, nodes) };
+}
+
+export function rollupOf(plan: PlanRow, nodes: NodeRow[]) {
+  const statusProgress = new Map(plan.statuses.map((status) => [status.key, status.progress]));
+  return rollupTree(
+    nodes.map((node) => ({
+      id: node.id,
+      parentId: node.parentId,
+      title: node.title,
+      weight: node.weight,
+      progressEntered: node.progress,
+      statusKey: node.statusKey,
+      statusProgress: node.statusKey ? (statusProgress.get(node.statusKey) ?? null) : null,
+    })),
+    plan.rollupMethod as 'weighted' | 'average',
+  );
+}
+
+const periodKey = (fiscalYear: number, half: number | null) => `${fiscalYear}:${half ?? 'Y'}`;
+
+/** Evaluates the indicators of a plan (or the ones named, with whatever their composites need). */
+export async function evaluateIndicators(
+  tx: Db,
+  tenantId: string,
+  plan: PlanRow,
+  options: { audience: Audience; locale: Locale; indicatorIds?: string[] },
+): Promise<EvaluatedIndicator[]> {
+  const internal = options.audience === 'internal';
+  const [rows, periods, methods, originals, latest] = await Promise.all([
+    indicators.listIndicators(tx, tenantId, plan.id),
+    indicators.listPlanPeriods(tx, tenantId, plan.id),
+    indicators.listPlanMethods(tx, tenantId, plan.id),
+    indicators.originalTargets(tx, tenantId, plan.id),
+    internal ? indicators.latestUpdates(tx, tenantId, plan.id) : Promise.resolve(new Map<string, UpdateRow>()),
+  ]);
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const periodsOf = new Map<string, PeriodRow[]>();
+  for (const period of periods) periodsOf.set(period.indicatorId, [...(periodsOf.get(period.indicatorId) ?? []), period]);
+  const methodsOf = new Map<string, MethodRow[]>();
+  for (const method of methods) methodsOf.set(method.indicatorId, [...(methodsOf.get(method.indicatorId) ?? []), method]);
+
+  // What to evaluate: the indicators asked for and, for composites, their parts (recursively).
+  const wanted = new Set<string>();
+  const want = (id: string) => {
+    if (wanted.has(id) || !byId.has(id)) return;
+    wanted.add(id);
+    for (const method of methodsOf.get(id) ?? []) for (const component of method.components) want(component.indicatorId);
+  };
+  for (const id of options.indicatorIds ?? rows.map((row) => row.id)) want(id);
+
+  const order = evaluationOrder(
+    [...wanted].map((id) => ({ id, componentIds: [...new Set((methodsOf.get(id) ?? []).flatMap((method) => method.components.map((c) => c.indicatorId)))] })),
+  );
+
+  /** Values by indicator and period key: the approved one and the live one. */
+  const values = new Map<string, Map<string, { actual: number | null; live: number | null; target: number | null }>>();
+  const evaluated = new Map<string, EvaluatedIndicator>();
+
+  for (const id of order) {
+    const row = byId.get(id)!;
+    const own = periodsOf.get(id) ?? [];
+    const byKey = new Map(own.map((period) => [periodKey(period.fiscalYear, period.half), period]));
+    const results = new Map<string, { actual: number | null; live: number | null; target: number | null }>();
+    const out: EvaluatedPeriod[] = [];
+    for (const period of own) {
+      let actual = period.actual;
+      let live: number | null = null;
+      let explanation: ValueExplanation | null = null;
+      if (row.kind === 'composite') {
+        const method = methodForYear(methodsOf.get(id) ?? [], period.fiscalYear);
+        if (method) {
+          const approved = compositeFor(method, period, byId, values, 'actual');
+          actual = approved.result;
+          explanation = approved;
+          if (internal) live = compositeFor(method, period, byId, values, 'live').result;
+        } else actual = null;
+      } else if (row.periodicity === 'half' && period.half === null) {
+        const halves = combineHalves(row.yearAggregation as 'sum' | 'last' | 'mean', byKey.get(periodKey(period.fiscalYear, 1))?.actual ?? null, byKey.get(periodKey(period.fiscalYear, 2))?.actual ?? null);
+        actual = halves.value;
+        explanation = halves;
+      }
+      if (row.kind === 'computed' && internal && row.metricKey && (row.periodicity === 'half' ? period.half !== null : period.half === null)) {
+        const metric = await computeMetric(tx, tenantId, row.metricKey, row.metricParams, periodRange(period.fiscalYear, period.half as 1 | 2 | null));
+        live = metric.value;
+        explanation = metric;
+      }
+      results.set(periodKey(period.fiscalYear, period.half), { actual, live, target: period.target });
+      const update = latest.get(period.id);
+      const original = originals.get(period.id);
+      out.push({
+        id: period.id,
+        fiscalYear: period.fiscalYear,
+        half: period.half as 1 | 2 | null,
+        label: periodLabel(period.fiscalYear, period.half as 1 | 2 | null, options.locale),
+        target: period.target,
+        originalTarget: original ? original.target : period.target,
+        targetRevised: original !== undefined,
+        actual,
+        live: internal ? live : null,
+        achievement: achievementRate(actual, period.target, row.direction as 'higher' | 'lower'),
+        explanation,
+        approvedAt: period.approvedAt ? period.approvedAt.toISOString() : null,
+        locked: period.lockedAt !== null,
+        dueOn: periodDueOn({ fiscalYear: period.fiscalYear, half: period.half as 1 | 2 | null }, { firstHalfDue: plan.firstHalfDue, yearDue: plan.yearDue }),
+        latestUpdate: update ? { id: update.id, status: update.status as 'draft', value: update.value, submittedAt: update.submittedAt ? update.submittedAt.toISOString() : null } : null,
+        version: period.version,
+      });
+    }
+    values.set(id, results);
+    evaluated.set(id, { row, periods: out });
+  }
+  const requested = options.indicatorIds ? new Set(options.indicatorIds) : null;
+  return rows.filter((row) => wanted.has(row.id) && (!requested || requested.has(row.id))).map((row) => evaluated.get(row.id)!);
+}
+
+function compositeFor(
+  method: MethodRow,
+  period: PeriodRow,
+  byId: Map<string, IndicatorRow>,
+  values: Map<string, Map<string, { actual: number | null; live: number | null; target: number | null }>>,
+  which: 'actual' | 'live',
+): CompositeExplanation {
+  const key = periodKey(period.fiscalYear, period.half);
+  return computeComposite(
+    { id: method.id, methodVersion: method.methodVersion, normalisation: method.normalisation as 'target_share', capAt: method.capAt, missing: method.missing as 'renormalise' },
+    method.components.map((component: CompositeComponent) => {
+      const part = byId.get(component.indicatorId);
+      const value = values.get(component.indicatorId)?.get(key);
+      const chosen = which === 'live' ? (value?.live ?? value?.actual ?? null) : (value?.actual ?? null);
+      return {
+        indicatorId: component.indicatorId,
+        name: part?.name ?? '',
+        weight: component.weight,
+        value: chosen,
+        target: value?.target ?? null,
+        direction: (part?.direction ?? 'higher') as 'higher' | 'lower',
+        min: component.min,
+        max: component.max,
+        mean: component.mean,
+        sd: component.sd,
+      };
+    }),
+  );
+}

@@ -1,0 +1,303 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { updateTransitions, type UpdateStatus } from '../../../shared/domain/plans';
+import type { indicatorUpdate, reportingStatus, UpdateCreateInput } from '../../../shared/schemas/plan';
+import type { Db } from '../../db/client';
+import { recordAudit } from '../../platform/audit/audit';
+import { withActor, type Actor, type Principal } from '../../platform/auth/actor';
+import { assertCan } from '../../platform/auth/authorize';
+import { AppError, notFound } from '../../platform/errors';
+import { translator } from '../../platform/i18n';
+import { enqueueMail } from '../../platform/mail/outbox';
+import { japanToday } from '../cases/case-rules';
+import { membersByIds } from '../cases/cases.repository';
+import { periodLabel, periodRange } from './engine/periods';
+import { sniffEvidenceType } from './evidence';
+import * as repository from './indicators.repository';
+import type { IndicatorRow, PeriodRow, UpdateRow } from './indicators.repository';
+import { computeMetric } from './metric-sources';
+import { conflictOrGone, peopleNames, readablePlan } from './plan-access';
+import { evaluateIndicators } from './plan-figures';
+import { planPolicy } from './plans.policy';
+import { personOf } from './plans.presenter';
+import * as plans from './plans.repository';
+import type { PlanRow } from './plans.repository';
+import { reportingStatusOf } from './reporting';
+
+type UpdateBody = z.output<typeof indicatorUpdate>;
+
+/** Whether the value fits the indicator: its range and its decimals. Problems are reported on `value`. */
+function valueProblems(row: IndicatorRow, value: number | null): { path: string; code: string; params?: Record<string, string | number> }[] {
+  if (value === null) return [];
+  if ((row.minValue !== null && value < row.minValue) || (row.maxValue !== null && value > row.maxValue)) {
+    return [{ path: 'value', code: 'value_out_of_range', params: { min: row.minValue ?? '−∞', max: row.maxValue ?? '∞' } }];
+  }
+  const decimals = (String(value).split('.')[1] ?? '').length;
+  if (!String(value).includes('e') && decimals > row.decimals) return [{ path: 'value', code: 'too_many_decimals', params: { decimals: row.decimals } }];
+  return [];
+}
+
+/** Which periods take reported actuals: the year for yearly indicators, the halves for half-yearly ones. */
+function reportablePeriodProblem(row: IndicatorRow, period: PeriodRow) {
+  if (row.kind === 'composite') return { path: 'indicator', code: 'composite_not_reported' };
+  if (row.periodicity === 'half' && period.half === null) return { path: 'period', code: 'year_from_halves' };
+  if (row.periodicity === 'year' && period.half !== null) return { path: 'period', code: 'half_not_allowed' };
+  return null;
+}
+
+/**
+ * Updates to actuals (ADR 0017): an owner reports a value with a narrative and evidence, submits it, and a
+ * reviewer approves it (its value becomes the period's actual) or returns it with a comment. Each step keeps
+ * who and when; nobody approves their own submission; a locked period takes nothing. Reviewers are told of a
+ * submission and the submitter of the decision, by mail after commit.
+ */
+export function createUpdateService(db: Db, config: { publicUrl: string }, options: { now?: () => Date } = {}) {
+  const now = options.now ?? (() => new Date());
+
+  async function context(tx: Db, actor: Actor, periodId: string, lock = false) {
+    const period = await repository.findPeriod(tx, actor.tenantId, periodId, { forUpdate: lock });
+    if (!period) throw notFound();
+    const row = await repository.findIndicator(tx, actor.tenantId, period.indicatorId);
+    if (!row) throw notFound();
+    const plan = await readablePlan(tx, actor, row.planId);
+    const node = row.nodeId ? await plans.findNode(tx, actor.tenantId, row.nodeId) : null;
+    const owners = row.ownerIds.length > 0 ? row.ownerIds : (node?.ownerIds ?? []);
+    return { period, row, plan, owners };
+  }
+
+  async function present(tx: Db, actor: Actor, update: UpdateRow, ctx: { period: PeriodRow; plan: PlanRow; owners: string[] }): Promise<UpdateBody> {
+    const evidence = await repository.listEvidence(tx, actor.tenantId, [update.id]);
+    const people = await peopleNames(tx, [update.createdBy, update.submittedBy, update.reviewedBy].filter((id): id is string => id !== null));
+    const open = update.status === 'draft' || update.status === 'returned';
+    const mayWork = planPolicy.canSubmitFor(actor, ctx.owners) && !ctx.period.lockedAt;
+    return {
+      id: update.id,
+      periodId: update.periodId,
+      indicatorId: update.indicatorId,
+      fiscalYear: ctx.period.fiscalYear,
+      half: ctx.period.half as 1 | 2 | null,
+      value: update.value,
+      narrative: update.narrative,
+      computation: (update.computation as UpdateBody['computation']) ?? null,
+      status: update.status as UpdateStatus,
+      createdBy: personOf(people, update.createdBy),
+      submittedAt: update.submittedAt?.toISOString() ?? null,
+      submittedBy: personOf(people, update.submittedBy),
+      reviewedAt: update.reviewedAt?.toISOString() ?? null,
+      reviewedBy: personOf(people, update.reviewedBy),
+      reviewComment: update.reviewComment,
+      evidence: evidence.map((item) => ({ id: item.id, fileName: item.fileName, mediaType: item.mediaType, sizeBytes: item.sizeBytes, uploadedAt: item.uploadedAt.toISOString() })),
+      abilities: {
+        edit: open && mayWork,
+        submit: open && mayWork,
+        decide: update.status === 'submitted' && planPolicy.isReviewer(actor, ctx.plan) && update.submittedBy !== actor.userId && !ctx.period.lockedAt,
+      },
+      createdAt: update.createdAt.toISOString(),
+      version: update.version,
+    };
+  }
+
+  /** Mails after a submission (to the reviewers) or a decision (to the submitter); delivered after commit. */
+  async function notify(tx: Db, actor: Actor, kind: 'submitted' | 'approved' | 'returned', update: UpdateRow, ctx: { row: IndicatorRow; period: PeriodRow; plan: PlanRow }) {
+    const t = translator('ja', 'mail');
+    const recipients = kind === 'submitted' ? ctx.plan.reviewerIds.filter((id) => id !== actor.userId) : update.submittedBy && update.submittedBy !== actor.userId ? [update.submittedBy] : [];
+    const members = await membersByIds(tx, actor.tenantId, [...recipients, actor.userId]);
+    const common = {
+      plan: ctx.plan.title,
+      indicator: ctx.row.name,
+      period: periodLabel(ctx.period.fiscalYear, ctx.period.half as 1 | 2 | null, 'ja'),
+      value: update.value === null ? '—' : `${update.value}${ctx.row.unit}`,
+      url: `${config.publicUrl}/plans/${ctx.plan.id}/indicators/${ctx.row.id}`,
+    };
+    for (const id of recipients) {
+      const person = members.get(id);
+      if (!person) continue;
+      const template = kind === 'submitted' ? 'planUpdateSubmitted' : 'planUpdateDecided';
+      const decision = kind === 'submitted' ? '' : t(`updateDecisions.${kind}`);
+      await enqueueMail(tx, {
+        tenantId: actor.tenantId,
+        recipientUserId: id,
+        to: person.email,
+        template,
+        subject: t(`${template}.subject`, { ...common, decision }),
+        bodyText: t(`${template}.body`, { ...common, decision, name: person.name, actor: members.get(actor.userId)?.name ?? '', comment: update.reviewComment || '—' }),
+      });
+    }
+  }
+
+  async function loadUpdate(tx: Db, actor: Actor, id: string) {
+    const update = await repository.findUpdate(tx, actor.tenantId, id, { forUpdate: true });
+    if (!update) throw notFound();
+    const ctx = await context(tx, actor, update.periodId, true);
+    return { update, ctx };
+  }
+
+  return {
+    async listForPeriod(principal: Principal, periodId: string) {
+      return withActor(db, principal, async (tx, actor) => {
+        const ctx = await context(tx, actor, periodId);
+        const rows = await repository.listUpdates(tx, actor.tenantId, { periodId });
+        return { items: await Promise.all(rows.map((row) => present(tx, actor, row, ctx))) };
+      });
+    },
+
+    async queue(principal: Principal, query: { status?: UpdateStatus; planId?: string; mine: boolean }) {
+      return withActor(db, principal, async (tx, actor) => {
+        assertCan(actor.role !== 'viewer' && actor.role !== 'partner' ? true : query.mine);
+        const rows = await repository.listUpdates(tx, actor.tenantId, { status: query.status, planId: query.planId, userId: query.mine ? actor.userId : undefined });
+        const items: UpdateBody[] = [];
+        for (const row of rows) {
+          try {
+            items.push(await present(tx, actor, row, await context(tx, actor, row.periodId)));
+          } catch (error) {
+            // A plan the actor may not read (a partner's view) is left out of the queue.
+            if (!(error instanceof AppError && error.code === 'NOT_FOUND')) throw error;
+          }
+        }
+        return { items };
+      });
+    },
+
+    async create(principal: Principal, periodId: string, input: UpdateCreateInput) {
+      return withActor(db, principal, async (tx, actor) => {
+        const ctx = await context(tx, actor, periodId, true);
+        assertCan(planPolicy.canSubmitFor(actor, ctx.owners));
+        if (ctx.period.lockedAt) throw new AppError('PERIOD_LOCKED');
+        const wrongPeriod = reportablePeriodProblem(ctx.row, ctx.period);
+        if (wrongPeriod) throw new AppError('VALIDATION_FAILED', { fields: [wrongPeriod] });
+        const open = await repository.openUpdateOf(tx, actor.tenantId, periodId);
+        if (open) throw new AppError('DUPLICATE', { details: { updateId: open.id, status: open.status } });
+        let value = input.value;
+        let computation: Record<string, unknown> | null = null;
+        if (ctx.row.kind === 'computed' && ctx.row.metricKey) {
+          const metric = await computeMetric(tx, actor.tenantId, ctx.row.metricKey, ctx.row.metricParams, periodRange(ctx.period.fiscalYear, ctx.period.half as 1 | 2 | null));
+          value = metric.value;
+          computation = metric;
+        }
+        const problems = valueProblems(ctx.row, value);
+        if (input.submit && value === null) problems.push({ path: 'value', code: 'value_required' });
+        if (problems.length > 0) throw new AppError('VALIDATION_FAILED', { fields: problems });
+        const at = now();
+        const update = await repository.insertUpdate(tx, {
+          tenantId: actor.tenantId,
+          id: randomUUID(),
+          periodId,
+          indicatorId: ctx.row.id,
+          value,
+          narrative: input.narrative ?? '',
+          computation,
+          status: input.submit ? 'submitted' : 'draft',
+          createdBy: actor.userId,
+          ...(input.submit ? { submittedAt: at, submittedBy: actor.userId } : {}),
+        });
+        await recordAudit(tx, actor, { action: input.submit ? 'indicator_update.submitted' : 'indicator_update.created', entityType: 'indicator_update', entityId: update.id, after: { periodId, value, narrative: update.narrative, status: update.status } });
+        if (input.submit) await notify(tx, actor, 'submitted', update, ctx);
+        return present(tx, actor, update, ctx);
+      });
+    },
+
+    async edit(principal: Principal, id: string, input: { version: number; value?: number | null; narrative?: string | null }) {
+      return withActor(db, principal, async (tx, actor) => {
+        const { update, ctx } = await loadUpdate(tx, actor, id);
+        assertCan(planPolicy.canSubmitFor(actor, ctx.owners));
+        if (ctx.period.lockedAt) throw new AppError('PERIOD_LOCKED');
+        if (update.status !== 'draft' && update.status !== 'returned') throw new AppError('INVALID_TRANSITION', { params: { status: update.status } });
+        // A computed indicator's value is what the source gives; only its narrative is written by people.
+        const value = ctx.row.kind === 'computed' ? update.value : input.value === undefined ? update.value : input.value;
+        const problems = valueProblems(ctx.row, value);
+        if (problems.length > 0) throw new AppError('VALIDATION_FAILED', { fields: problems });
+        const changed = await repository.changeUpdate(tx, actor.tenantId, id, input.version, {
+          value,
+          ...(input.narrative !== undefined ? { narrative: input.narrative ?? '' } : {}),
+        });
+        if (!changed) conflictOrGone(update);
+        await recordAudit(tx, actor, { action: 'indicator_update.updated', entityType: 'indicator_update', entityId: id, before: { value: update.value, narrative: update.narrative }, after: { value: changed.value, narrative: changed.narrative } });
+        return present(tx, actor, changed, ctx);
+      });
+    },
+
+    async decide(principal: Principal, id: string, action: 'submit' | 'approve' | 'return', input: { version: number; comment: string | null }) {
+      return withActor(db, principal, async (tx, actor) => {
+        const { update, ctx } = await loadUpdate(tx, actor, id);
+        const target: UpdateStatus = action === 'submit' ? 'submitted' : action === 'approve' ? 'approved' : 'returned';
+        if (action === 'submit') assertCan(planPolicy.canSubmitFor(actor, ctx.owners));
+        else {
+          assertCan(planPolicy.isReviewer(actor, ctx.plan));
+          if (update.submittedBy === actor.userId) throw new AppError('SELF_APPROVAL');
+        }
+        if (ctx.period.lockedAt) throw new AppError('PERIOD_LOCKED');
+        if (update.version !== input.version) conflictOrGone(update);
+        if (!updateTransitions[update.status as UpdateStatus].includes(target)) throw new AppError('INVALID_TRANSITION', { params: { status: update.status } });
+        if (action === 'submit' && update.value === null) throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'value', code: 'value_required' }] });
+        const at = now();
+        const changed = await repository.changeUpdate(tx, actor.tenantId, id, input.version, {
+          status: target,
+          ...(action === 'submit' ? { submittedAt: at, submittedBy: actor.userId } : { reviewedAt: at, reviewedBy: actor.userId, reviewComment: input.comment ?? '' }),
+        });
+        if (!changed) conflictOrGone(update);
+        if (action === 'approve') {
+          await repository.updatePeriod(tx, actor.tenantId, ctx.period.id, null, { actual: changed.value, actualUpdateId: changed.id, approvedAt: at });
+          await plans.touchPlan(tx, actor.tenantId, ctx.plan.id);
+        }
+        await recordAudit(tx, actor, {
+          action: `indicator_update.${target}`,
+          entityType: 'indicator_update',
+          entityId: id,
+          before: { status: update.status },
+          after: { status: target, comment: input.comment, ...(action === 'approve' ? { periodId: ctx.period.id, actual: changed.value, previousActual: ctx.period.actual } : {}) },
+        });
+        await notify(tx, actor, target === 'submitted' ? 'submitted' : (target as 'approved' | 'returned'), changed, ctx);
+        return present(tx, actor, changed, { ...ctx, period: (await repository.findPeriod(tx, actor.tenantId, ctx.period.id))! });
+      });
+    },
+
+    async attachEvidence(principal: Principal, id: string, file: { fileName: string; bytes: Buffer }) {
+      return withActor(db, principal, async (tx, actor) => {
+        const { update, ctx } = await loadUpdate(tx, actor, id);
+        assertCan(planPolicy.canSubmitFor(actor, ctx.owners));
+        if (update.status !== 'draft' && update.status !== 'returned') throw new AppError('INVALID_TRANSITION', { params: { status: update.status } });
+        const mediaType = await sniffEvidenceType(file.bytes, file.fileName);
+        if (!mediaType) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { fields: [{ path: 'file', code: 'file_type_not_allowed' }] });
+        const evidenceId = randomUUID();
+        const meta = { id: evidenceId, fileName: file.fileName.normalize('NFC').slice(0, 200), mediaType, sizeBytes: file.bytes.length, sha256: createHash('sha256').update(file.bytes).digest('hex') };
+        await repository.insertEvidence(tx, { tenantId: actor.tenantId, updateId: id, ...meta, contentBase64: file.bytes.toString('base64'), uploadedBy: actor.userId });
+        await recordAudit(tx, actor, { action: 'indicator_evidence.added', entityType: 'indicator_update', entityId: id, after: meta });
+        return present(tx, actor, update, ctx);
+      });
+    },
+
+    async downloadEvidence(principal: Principal, id: string, evidenceId: string) {
+      return withActor(db, principal, async (tx, actor) => {
+        const update = await repository.findUpdate(tx, actor.tenantId, id);
+        if (!update) throw notFound();
+        await context(tx, actor, update.periodId);
+        const found = await repository.findEvidence(tx, actor.tenantId, id, evidenceId);
+        if (!found) throw notFound();
+        return { fileName: found.fileName, mediaType: found.mediaType, bytes: Buffer.from(found.contentBase64, 'base64') };
+      });
+    },
+
+    async removeEvidence(principal: Principal, id: string, evidenceId: string) {
+      return withActor(db, principal, async (tx, actor) => {
+        const { update, ctx } = await loadUpdate(tx, actor, id);
+        assertCan(planPolicy.canSubmitFor(actor, ctx.owners));
+        if (update.status !== 'draft' && update.status !== 'returned') throw new AppError('INVALID_TRANSITION', { params: { status: update.status } });
+        if (!(await repository.deleteEvidence(tx, actor.tenantId, id, evidenceId))) throw notFound();
+        await recordAudit(tx, actor, { action: 'indicator_evidence.removed', entityType: 'indicator_update', entityId: id, before: { evidenceId } });
+        return present(tx, actor, update, ctx);
+      });
+    },
+
+    async reportingStatus(principal: Principal, planId: string, query: { fiscalYear: number; half: '1' | '2' | 'year' }): Promise<z.output<typeof reportingStatus>> {
+      return withActor(db, principal, async (tx, actor) => {
+        const plan = await readablePlan(tx, actor, planId);
+        assertCan(actor.role !== 'partner');
+        const evaluated = await evaluateIndicators(tx, actor.tenantId, plan, { audience: 'internal', locale: actor.locale });
+        const half = query.half === 'year' ? null : (Number(query.half) as 1 | 2);
+        return reportingStatusOf(tx, actor.tenantId, plan, evaluated, { fiscalYear: query.fiscalYear, half }, japanToday(now()));
+      });
+    },
+  };
+}
+
+export type UpdateService = ReturnType<typeof createUpdateService>;
