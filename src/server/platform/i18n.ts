@@ -3,27 +3,32 @@ import enDesk from '../../shared/i18n/en/desk.json' with { type: 'json' };
 import en from '../../shared/i18n/en/errors.json' with { type: 'json' };
 import enReports from '../../shared/i18n/en/reports.json' with { type: 'json' };
 import enMail from '../../shared/i18n/en/mail.json' with { type: 'json' };
+import enPlans from '../../shared/i18n/en/plans.json' with { type: 'json' };
 import jaDesk from '../../shared/i18n/ja/desk.json' with { type: 'json' };
 import ja from '../../shared/i18n/ja/errors.json' with { type: 'json' };
 import jaReports from '../../shared/i18n/ja/reports.json' with { type: 'json' };
 import jaMail from '../../shared/i18n/ja/mail.json' with { type: 'json' };
+import jaPlans from '../../shared/i18n/ja/plans.json' with { type: 'json' };
 
 export type Locale = 'ja' | 'en';
 export const locales: readonly Locale[] = ['ja', 'en'];
 
-/** Server-side messages (API errors, mail, the desk's code labels, the words of reports) from the same catalogs the web app uses. */
+/** Server-side messages (API errors, mail, the desk's code labels, the words of reports and plans) from the same catalogs the web app uses. */
 const instance = i18next.createInstance();
 void instance.init({
-  resources: { ja: { errors: ja, mail: jaMail, desk: jaDesk, reports: jaReports }, en: { errors: en, mail: enMail, desk: enDesk, reports: enReports } },
+  resources: {
+    ja: { errors: ja, mail: jaMail, desk: jaDesk, reports: jaReports, plans: jaPlans },
+    en: { errors: en, mail: enMail, desk: enDesk, reports: enReports, plans: enPlans },
+  },
   lng: 'ja',
   fallbackLng: 'ja',
-  ns: ['errors', 'mail', 'desk', 'reports'],
+  ns: ['errors', 'mail', 'desk', 'reports', 'plans'],
   defaultNS: 'errors',
   interpolation: { escapeValue: false },
   initAsync: false,
 });
 
-export function translator(locale: Locale, namespace: 'errors' | 'mail' | 'desk' | 'reports' = 'errors'): TFunction {
+export function translator(locale: Locale, namespace: 'errors' | 'mail' | 'desk' | 'reports' | 'plans' = 'errors'): TFunction {
   return instance.getFixedT(locale, namespace);
 }
 

@@ -61,9 +61,10 @@ type RunOptions = Omit<IRunOptions, 'text' | 'language'>;
 
 const run = (text: string, options: RunOptions = {}) => new TextRun({ ...options, text, language: LANGUAGE });
 
-function paragraph(text: string, options: { bold?: boolean; style?: string; alignment?: (typeof AlignmentType)[keyof typeof AlignmentType]; keepNext?: boolean } = {}) {
+type Alignment = (typeof AlignmentType)[keyof typeof AlignmentType];
+
+function paragraph(text: string, options: { bold?: boolean; alignment?: Alignment; keepNext?: boolean } = {}) {
   return new Paragraph({
-    style: options.style,
     alignment: options.alignment,
     keepNext: options.keepNext,
     children: [run(text, { bold: options.bold })],
@@ -167,13 +168,23 @@ function milestoneList(label: string, titles: string[]): Paragraph[] {
 
 function titleBlock(data: AnnualReportData, t: AnnualReportText): Paragraph[] {
   return [
-    new Paragraph({ style: 'Title', alignment: AlignmentType.CENTER, spacing: { before: 2400, after: 240 }, children: [run(data.planTitle, { bold: true })] }),
+    new Paragraph({
+      style: 'Title',
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 2400, after: 240 },
+      children: [run(data.planTitle, { bold: true })],
+    }),
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { after: 1200 },
       children: [run(t.fill(t.fiscalYearTitle, { fiscalYearLabel: data.fiscalYearLabel }), { bold: true, size: 32 })],
     }),
-    ...[data.organisation, data.edition, t.fill(t.planPeriod, { period: data.planPeriodLabel }), t.fill(t.generatedOn, { date: t.date(data.generatedOn) })]
+    ...[
+      data.organisation,
+      data.edition,
+      t.fill(t.planPeriod, { period: data.planPeriodLabel }),
+      t.fill(t.generatedOn, { date: t.date(data.generatedOn) }),
+    ]
       .filter((line) => line.trim() !== '')
       .map((line) => paragraph(line, { alignment: AlignmentType.CENTER })),
   ];
@@ -234,11 +245,18 @@ function section(item: AnnualReportSection, t: AnnualReportText, nextTable: () =
     blocks.push(paragraph(t.review(review), { bold: true, keepNext: review.comment.trim() !== '' }), ...paragraphs(review.comment));
   }
   if (item.indicators.length > 0) {
-    blocks.push(caption(t.fill(t.tables.indicators, { number: nextTable(), title: item.title })), indicatorTable(item.indicators, t), ...narratives(item.indicators, t));
+    blocks.push(
+      caption(t.fill(t.tables.indicators, { number: nextTable(), title: item.title })),
+      indicatorTable(item.indicators, t),
+      ...narratives(item.indicators, t),
+    );
   } else {
     blocks.push(paragraph(t.noIndicators));
   }
-  blocks.push(...milestoneList(t.headings.milestonesPlanned, item.milestones.planned), ...milestoneList(t.headings.milestonesAchieved, item.milestones.achieved));
+  blocks.push(
+    ...milestoneList(t.headings.milestonesPlanned, item.milestones.planned),
+    ...milestoneList(t.headings.milestonesAchieved, item.milestones.achieved),
+  );
   return blocks;
 }
 
@@ -248,7 +266,12 @@ export async function annualReportDocument(data: AnnualReportData): Promise<Buff
   let tableCount = 0;
   const nextTable = () => ++tableCount;
   const font = { ascii: FONT, hAnsi: FONT, eastAsia: FONT, cs: FONT };
-  const headingRun = (size: number) => ({ run: { font, size, bold: true, color: '1A1A1C', language: LANGUAGE }, paragraph: { spacing: { before: 240, after: 120 } } });
+  const headingRun = (size: number) => ({
+    run: { font, size, bold: true, color: '1A1A1C', language: LANGUAGE },
+    paragraph: { spacing: { before: 240, after: 120 } },
+  });
+  const margin = { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin };
+  const pageNumber = new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], language: LANGUAGE })] });
   const document = new Document({
     title: t.title(data),
     subject: t.reportName,
@@ -265,10 +288,8 @@ export async function annualReportDocument(data: AnnualReportData): Promise<Buff
     },
     sections: [
       {
-        properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin } } },
-        footers: {
-          default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], language: LANGUAGE })] })] }),
-        },
+        properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin } },
+        footers: { default: new Footer({ children: [pageNumber] }) },
         children: [...titleBlock(data, t), ...summary(data, t, nextTable), ...data.sections.flatMap((item) => section(item, t, nextTable))],
       },
     ],

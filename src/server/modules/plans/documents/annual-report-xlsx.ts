@@ -110,12 +110,14 @@ function reportSheet(workbook: ExcelJS.Workbook, data: AnnualReportData, t: Annu
   row += 1;
   putLine(sheet, row, t.fill(t.planPeriod, { period: data.planPeriodLabel }));
   row += 1;
-  putLine(sheet, row, `${t.planProgress(data.progress)}\u3000${t.indicatorCounts(reportIndicators(data).map(({ indicator }) => indicator))}`, { bold: true });
+  const counts = t.indicatorCounts(reportIndicators(data).map(({ indicator }) => indicator));
+  putLine(sheet, row, `${t.planProgress(data.progress)}\u3000${counts}`, { bold: true });
 
   row += 2;
   const headerRow = row;
   const c = t.columns;
-  [c.indicator, c.unit, c.baseline, c.target, c.actual, c.achievement, c.status, c.narrative].forEach((label, index) => put(sheet, row, index + 1, label, { header: true }));
+  const labels = [c.indicator, c.unit, c.baseline, c.target, c.actual, c.achievement, c.status, c.narrative];
+  labels.forEach((label, index) => put(sheet, row, index + 1, label, { header: true }));
   sheet.views = [{ state: 'frozen', ySplit: headerRow, showGridLines: false }];
   sheet.pageSetup.printTitlesRow = `${headerRow}:${headerRow}`;
 

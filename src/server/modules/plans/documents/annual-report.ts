@@ -134,7 +134,8 @@ export function annualReportText(locale: Locale = 'ja') {
     progress: (progress: number | null) => fill(c.progress, { progress: percent(progress) }),
     planProgress: (progress: number | null) => fill(c.planProgress, { progress: percent(progress) }),
     indicatorCounts: (indicators: AnnualReportIndicator[]) => {
-      const counts = Object.fromEntries(indicatorStatuses.map((status) => [status, indicators.filter((indicator) => indicator.status === status).length]));
+      const count = (status: IndicatorStatus) => indicators.filter((indicator) => indicator.status === status).length;
+      const counts = Object.fromEntries(indicatorStatuses.map((status) => [status, count(status)]));
       return fill(c.indicatorCounts, { total: indicators.length, ...counts });
     },
   };

@@ -1,6 +1,16 @@
 import { normalizeJa } from '../../../../shared/domain/japanese-text';
 import { formatIsoDate, isValidCalendarDate } from '../../../../shared/domain/tokyo-date';
-import { NODE_LIMITS, readCsvTable, readLongText, readNumber, readText, sortErrors, type NodeFields, type ParsedNodeRow, type RowError } from './plan-csv';
+import {
+  NODE_LIMITS,
+  readCsvTable,
+  readLongText,
+  readNumber,
+  readText,
+  sortErrors,
+  type NodeFields,
+  type ParsedNodeRow,
+  type RowError,
+} from './plan-csv';
 
 /**
  * Results of Decidim's Accountability component (the "results" a participatory process tracks) as plan
@@ -22,7 +32,10 @@ export const DECIDIM_STATUS_PREFIX = 'decidim-';
 const LOCALE = /^(title|description)\/([a-z]{2,3}(?:[-_][a-z0-9]{2,8})?)$/i;
 const STATUS_KEY = /^[a-z0-9_-]{1,40}$/;
 
-const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', hellip: '…', laquo: '«', raquo: '»', copy: '©', reg: '®', yen: '¥', euro: '€' };
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', hellip: '…',
+  laquo: '«', raquo: '»', copy: '©', reg: '®', yen: '¥', euro: '€',
+};
 
 function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
@@ -38,8 +51,8 @@ const TAG = /<\/?[a-z][^>]*>/gi;
 
 /**
  * Rich text (Decidim's descriptions) as plain text: paragraphs, headings, list items and `<br>` become line
- * breaks (list items with 「・」; empty lines are dropped, so paragraphs are one line break apart), scripts, styles and comments go with their content, every other tag is
- * dropped and entities are decoded. Tags that only appear after decoding (`&lt;b&gt;`) are dropped as well,
+ * breaks (list items with 「・」; empty lines are dropped, so paragraphs are one line break apart); scripts,
+ * styles and comments go with their content; every other tag is dropped and entities are decoded. Tags that only appear after decoding (`&lt;b&gt;`) are dropped as well,
  * so no markup is ever kept.
  */
 export function htmlToText(html: string): string {
@@ -102,7 +115,8 @@ export function parseDecidimResultsCsv(
   const descriptions = localized('description');
   const locales = titles.map(({ locale }) => locale);
   if (titles.length === 0) {
-    return { rows: [], locales, statusKeys: [], errors: [{ line: table.headerLine, column: `title/${preferredLocales[0] ?? 'en'}`, code: 'missing_column' }] };
+    const column = `title/${preferredLocales[0] ?? 'en'}`;
+    return { rows: [], locales, statusKeys: [], errors: [{ line: table.headerLine, column, code: 'missing_column' }] };
   }
   const preferred = preferredLocales.map((locale) => locale.toLowerCase().replace('_', '-'));
   const rank = (locale: string) => {
@@ -161,7 +175,9 @@ export function parseDecidimResultsCsv(
     if (startsOn !== undefined) fields.startsOn = startsOn;
     const endsOn = read(columns.endsOn, readDecidimDate);
     if (endsOn !== undefined) fields.endsOn = endsOn;
-    if (startsOn && endsOn && endsOn < startsOn) rowErrors.push({ line: record.line, column: table.headers[columns.endsOn]!, code: 'ends_before_start', value: endsOn });
+    if (startsOn && endsOn && endsOn < startsOn) {
+      rowErrors.push({ line: record.line, column: table.headers[columns.endsOn]!, code: 'ends_before_start', value: endsOn });
+    }
     const progress = read(columns.progress, (value) => readNumber(value, { min: 0, max: 100 }));
     if (progress !== undefined) fields.progress = progress;
     const weight = read(columns.weight, (value) => readNumber(value, { min: 0, max: 1_000_000 }));

@@ -369,11 +369,15 @@ export function parseNodesCsv(bytes: Buffer, options: NodeParseOptions = {}): { 
     }
 
     if (rowErrors.length > 0) errors.push(...rowErrors);
-    else rows.push({ line: record.line, id, externalId, parentId, parentExternalId, hasParentColumn: has('parentId') || has('parentExternalId'), fields });
+    else {
+      const hasParentColumn = has('parentId') || has('parentExternalId');
+      rows.push({ line: record.line, id, externalId, parentId, parentExternalId, hasParentColumn, fields });
+    }
   }
   return { rows, errors: sortErrors(errors) };
 }
 
+/** Errors in file order (stable within a line). */
 export function sortErrors(errors: RowError[]): RowError[] {
   return [...errors].sort((a, b) => a.line - b.line);
 }
@@ -441,7 +445,8 @@ const NEW_NODE_DEFAULTS: Omit<NodeFields, 'title'> = {
  * 2. Parents: 親ID names a row of the same file (by its ID, in any order) or a node of the plan; else
  *    親外部ID names a row of the file (by its 外部ID) or a node of the plan. Both blank: a top node, if the
  *    file has a parent column at all; a file without parent columns leaves nodes where they are (new
- *    ones at the top). When both are given they must name the same node.
+ *    ones at the top). When both are given, 親ID decides, and a 親外部ID naming another node is an error
+ *    (parent_mismatch).
  * 3. Rejected, each with its line: an unknown parent (unknown_parent); a parent whose own row was
  *    rejected (parent_rejected); a parent that is the node itself or one of its descendants after the
  *    import, i.e. a cycle (cycle, on every row on the cycle that sets a new parent); repeated IDs,
@@ -504,17 +509,16 @@ export function resolveNodeImport(parsed: ParsedNodeRow[], existing: ExistingNod
     const rejectedIds = new Set([...rejected].flatMap((row) => (row.id !== null ? [row.id] : [])));
     const rejectedExternalIds = new Set([...rejected].flatMap((row) => (row.externalId !== null ? [row.externalId] : [])));
 
-    // Parents.
+    // Parents: a row of the file first, then a node of the plan.
+    const targetOf = (fileRow: ParsedNodeRow | undefined) => (fileRow ? targets.get(fileRow)!.id : undefined);
     parents.clear();
     for (const row of live) {
       const target = targets.get(row)!;
-      const byParentId = row.parentId === null ? undefined : (fileById.get(row.parentId) ? targets.get(fileById.get(row.parentId)!)!.id : byId.get(row.parentId)?.id);
+      const byParentId = row.parentId === null ? undefined : (targetOf(fileById.get(row.parentId)) ?? byId.get(row.parentId)?.id);
       const byParentExternalId =
         row.parentExternalId === null
           ? undefined
-          : fileByExternalId.get(row.parentExternalId)
-            ? targets.get(fileByExternalId.get(row.parentExternalId)!)!.id
-            : byExternalId.get(row.parentExternalId)?.id;
+          : (targetOf(fileByExternalId.get(row.parentExternalId)) ?? byExternalId.get(row.parentExternalId)?.id);
       if (row.parentId !== null && byParentId === undefined) {
         reject(row, 'parentId', rejectedIds.has(row.parentId) ? 'parent_rejected' : 'unknown_parent', row.parentId);
       } else if (row.parentExternalId !== null && byParentExternalId === undefined && row.parentId === null) {
@@ -588,7 +592,8 @@ export function resolveNodeImport(parsed: ParsedNodeRow[], existing: ExistingNod
     const { id, node } = targets.get(row)!;
     const parentId = parents.get(row)!;
     if (!node) {
-      creates.push({ line: row.line, id, parentId, externalId: row.externalId, fields: { ...NEW_NODE_DEFAULTS, ...row.fields, title: row.fields.title! } });
+      const fields = { ...NEW_NODE_DEFAULTS, ...row.fields, title: row.fields.title! };
+      creates.push({ line: row.line, id, parentId, externalId: row.externalId, fields });
       continue;
     }
     const externalId = row.externalId ?? node.externalId;
