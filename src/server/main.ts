@@ -7,6 +7,7 @@ import { createPasswordResetMail } from './platform/mail/password-reset';
 import { isEmptyDatabase, seedDemo } from './seed/seed';
 import { DEMO_PASSWORD, demoUsers } from './seed/demo-data';
 import { sendDueReminders } from './modules/cases/reminders';
+import { sendReportReminders } from './modules/plans/plan-reminders';
 
 /** config → database → app → listen, with a graceful shutdown. */
 async function main() {
@@ -31,10 +32,10 @@ async function main() {
   const maintain = () => database.maintain().catch((error: unknown) => app.log.warn({ err: error }, 'database maintenance failed'));
   const firstMaintenance = setTimeout(maintain, 30_000);
   const maintenanceTimer = setInterval(maintain, 6 * 60 * 60 * 1000);
-  // Next actions and follow-ups falling due: checked hourly, each reminded once.
+  // Next actions, follow-ups and plan actuals falling due: checked hourly, each reminded once.
   const remind = () =>
-    sendDueReminders(database.db, config.publicUrl)
-      .then((written) => (written > 0 ? app.mailer.deliverPending() : undefined))
+    Promise.all([sendDueReminders(database.db, config.publicUrl), sendReportReminders(database.db, config.publicUrl)])
+      .then(([cases, plans]) => (cases + plans > 0 ? app.mailer.deliverPending() : undefined))
       .catch((error: unknown) => app.log.warn({ err: error }, 'reminders failed'));
   const reminderTimer = setInterval(remind, 60 * 60 * 1000);
 

@@ -578,3 +578,27 @@ describe('the public 見える化', () => {
     expect((await testApp().app.inject({ method: 'GET', url: `/api/v1/public/plans/${planId}` })).statusCode).toBe(404);
   });
 });
+
+describe('reminders before a reporting deadline', () => {
+  it('mails each owner once, listing what is due, and skips what is already submitted', async () => {
+    const tenantId = await createTenant(testApp().database.db);
+    const admin = (await member(tenantId, 'admin')).client;
+    const owner = await member(tenantId, 'expert');
+    const ownerEmail = (await admin.get('/api/v1/users')).json().items.find((item: { userId: string }) => item.userId === owner.id).email;
+    const planId = (await admin.post('/api/v1/plans', planBody({ yearDue: '05-31', reminderDays: 14 }))).json().id;
+    const nodeId = (await admin.post(`/api/v1/plans/${planId}/nodes`, { title: '商工業・サービス業', ownerIds: [owner.id] })).json().id;
+    await admin.post(`/api/v1/plans/${planId}/indicators`, { kind: 'manual', nodeId, name: 'DX認定の取得件数' });
+    const done = (await admin.post(`/api/v1/plans/${planId}/indicators`, { kind: 'manual', nodeId, name: '提出済みの指標' })).json();
+    await owner.client.post(`/api/v1/indicator-periods/${done.periods[0].id}/updates`, { value: 3, submit: true });
+    const { sendReportReminders } = await import('../../src/server/modules/plans/plan-reminders');
+    const db = testApp().database.db;
+    // 10 days before FY2024's year-end deadline (2025-05-31): inside the 14 days.
+    expect(await sendReportReminders(db, 'http://tsumugi.test', new Date('2025-05-21T09:00:00+09:00'))).toBe(1);
+    expect(await sendReportReminders(db, 'http://tsumugi.test', new Date('2025-05-22T09:00:00+09:00'))).toBe(0);
+    const mails = (await admin.get('/api/v1/mail-messages')).json().items.filter((mail: { subject: string }) => mail.subject.includes('2025-05-31'));
+    expect(mails).toHaveLength(1);
+    expect(mails[0].to).toBe(ownerEmail);
+    expect(mails[0].bodyText).toContain('・DX認定の取得件数（2024（令和6）年度）');
+    expect(mails[0].bodyText).not.toContain('提出済みの指標');
+  });
+});

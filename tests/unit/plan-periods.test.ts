@@ -130,3 +130,15 @@ describe('periodDueOn', () => {
     expect(() => nextMonthDayAfter('00-10', '2025-03-31')).toThrow(/MM-DD/);
   });
 });
+
+describe('periodStanding', () => {
+  it('judges an actual without a finite rate directly against its target', async () => {
+    const { periodStanding } = await import('../../src/server/modules/plans/engine/periods');
+    expect(periodStanding(0, 50, 'lower')).toBe('achieved');
+    expect(periodStanding(60, 50, 'lower')).toBe('on_track');
+    expect(periodStanding(80, 50, 'lower')).toBe('behind');
+    expect(periodStanding(null, 50, 'higher')).toBe('no_actual');
+    expect(periodStanding(10, null, 'higher')).toBe('no_actual');
+    expect(periodStanding(100, 100, 'higher')).toBe('achieved');
+  });
+});

@@ -27,3 +27,12 @@ export async function withUser<T>(db: Db, userId: string, work: (tx: Db) => Prom
     return work(tx as unknown as Db);
   });
 }
+
+/** Every tenant's ID, for jobs that visit each tenant in turn (reminders); reads through the public lookup policy. */
+export async function allTenantIds(db: Db): Promise<string[]> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT set_config('role', ${APP_ROLE}, true), set_config('app.public_lookup', 'on', true)`);
+    const result = await tx.execute(sql`SELECT id FROM tenant ORDER BY id`);
+    return (result as unknown as { rows: { id: string }[] }).rows.map((row) => row.id);
+  });
+}

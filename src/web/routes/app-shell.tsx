@@ -7,7 +7,7 @@ import { currentTenantOf, useSession } from '../features/session/session.api';
 import { LanguageMenu, TenantSwitcher, UserMenu } from './header-controls';
 
 /** The capabilities that come next (PRODUCT.md): named so people see where the product goes, but not links. */
-const upcoming = ['accompaniment', 'plans', 'events', 'partners'] as const;
+const upcoming = ['accompaniment', 'events', 'partners'] as const;
 
 export function SkipLink() {
   const { t } = useTranslation();
@@ -31,7 +31,19 @@ export function ProductName() {
   );
 }
 
-type NavTarget = '/companies' | '/cases' | '/follow-ups' | '/reports' | '/reports/commission' | '/admin/members' | '/admin/audit' | '/admin/mail' | '/admin/desk' | '/admin/programmes';
+type NavTarget =
+  | '/companies'
+  | '/cases'
+  | '/follow-ups'
+  | '/reports'
+  | '/reports/commission'
+  | '/plans'
+  | '/plans/updates'
+  | '/admin/members'
+  | '/admin/audit'
+  | '/admin/mail'
+  | '/admin/desk'
+  | '/admin/programmes';
 
 function NavItem({ to, children, exact = false, nested = false }: { to: NavTarget; children: ReactNode; exact?: boolean; nested?: boolean }) {
   return (
@@ -60,6 +72,8 @@ export function AppShell() {
   const seesRegister = tenant !== null && tenant.role !== 'viewer';
   // Reports are aggregates: the desk (admin, staff) and the commissioning body (viewer) read them.
   const seesReports = tenant !== null && (tenant.role === 'admin' || tenant.role === 'staff' || tenant.role === 'viewer');
+  // Everyone reads plans (partners only those they own something in); the review queue is for those who work on them.
+  const seesPlanQueue = tenant !== null && tenant.role !== 'viewer' && tenant.role !== 'partner';
   return (
     <div className="flex min-h-screen flex-col bg-white text-std-16N-170">
       <SkipLink />
@@ -95,6 +109,16 @@ export function AppShell() {
                   {t('nav.commissionReport')}
                 </NavItem>
               </>
+            ) : null}
+            {tenant !== null ? (
+              <NavItem to="/plans">
+                {t('nav.plans')}
+              </NavItem>
+            ) : null}
+            {seesPlanQueue ? (
+              <NavItem to="/plans/updates" nested>
+                {t('nav.planUpdates')}
+              </NavItem>
             ) : null}
           </ul>
           {isAdmin ? (

@@ -3,11 +3,19 @@ import { createRootRouteWithContext, createRoute, createRouter, lazyRouteCompone
 import { currentTenantOf, sessionQuery } from '../features/session/session.api';
 import { AppShell } from './app-shell';
 import { NotFoundPage } from './not-found';
-import { ConsultShell, PublicShell } from './public-shell';
+import { ConsultShell, OpenShell, PublicShell } from './public-shell';
 import { RootLayout } from './root';
 import { type CaseSearch, parseCaseSearch } from './cases/case-search';
 import { type CompanySearch, parseCompanySearch } from './companies/company-search';
 import { type CommissionSearch, parseFiscalYear } from './reports/report-search';
+import {
+  parseIndicatorListSearch,
+  parseIndicatorSearch,
+  parseNodeSearch,
+  parseReportingSearch,
+  parseReviewSearch,
+  parseYearSearch,
+} from './plans/plan-search';
 
 /**
  * The route tree (code-based, so every page is its own lazily loaded chunk). Pages that need a
@@ -55,6 +63,19 @@ const consultRoute = createRoute({
   getParentRoute: () => consultLayout,
   path: '/consult/$slug',
   component: lazyRouteComponent(() => import('./public/consult'), 'ConsultPage'),
+});
+
+// The public 見える化 of plans: no sign-in, a wide page for tables.
+const openLayout = createRoute({ getParentRoute: () => rootRoute, id: 'open', component: OpenShell });
+const openPlansRoute = createRoute({
+  getParentRoute: () => openLayout,
+  path: '/open/plans',
+  component: lazyRouteComponent(() => import('./public/plans/public-plan-list'), 'PublicPlanListPage'),
+});
+const openPlanRoute = createRoute({
+  getParentRoute: () => openLayout,
+  path: '/open/plans/$planId',
+  component: lazyRouteComponent(() => import('./public/plans/public-plan'), 'PublicPlanPage'),
 });
 
 const appLayout = createRoute({
@@ -182,6 +203,84 @@ const commissionReportRoute = createRoute({
   }),
   component: lazyRouteComponent(() => import('./reports/commission-report'), 'CommissionReportPage'),
 });
+const plansRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/plans',
+  component: lazyRouteComponent(() => import('./plans/plan-list'), 'PlanListPage'),
+});
+const planUpdatesRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/plans/updates',
+  component: lazyRouteComponent(() => import('./plans/update-queue'), 'UpdateQueuePage'),
+});
+// One plan: a layout (title, progress, the plan's sub-navigation) and a page per section.
+const planLayoutRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/plans/$planId',
+  component: lazyRouteComponent(() => import('./plans/plan-layout'), 'PlanLayout'),
+});
+const planOverviewRoute = createRoute({
+  getParentRoute: () => planLayoutRoute,
+  path: '/',
+  validateSearch: parseYearSearch,
+  component: lazyRouteComponent(() => import('./plans/plan-overview'), 'PlanOverviewPage'),
+});
+const planTreeRoute = createRoute({
+  getParentRoute: () => planLayoutRoute,
+  path: 'tree',
+  component: lazyRouteComponent(() => import('./plans/plan-tree'), 'PlanTreePage'),
+});
+const planIndicatorsRoute = createRoute({
+  getParentRoute: () => planLayoutRoute,
+  path: 'indicators',
+  validateSearch: parseIndicatorListSearch,
+  component: lazyRouteComponent(() => import('./plans/indicator-list'), 'IndicatorListPage'),
+});
+const planIndicatorNewRoute = createRoute({
+  getParentRoute: () => planLayoutRoute,
+  path: 'indicators/new',
+  validateSearch: parseNodeSearch,
+  component: lazyRouteComponent(() => import('./plans/indicator-new'), 'IndicatorNewPage'),
+});
+const planIndicatorRoute = createRoute({
+  getParentRoute: () => planLayoutRoute,
+  path: 'indicators/$indicatorId',
+  validateSearch: parseIndicatorSearch,
+  component: lazyRouteComponent(() => import('./plans/indicator-detail'), 'IndicatorDetailPage'),
+});
+const planRoadmapRoute = createRoute({
+  getParentRoute: () => planLayoutRoute,
+  path: 'roadmap/$nodeId',
+  component: lazyRouteComponent(() => import('./plans/roadmap'), 'RoadmapPage'),
+});
+const planReportingRoute = createRoute({
+  getParentRoute: () => planLayoutRoute,
+  path: 'reporting',
+  validateSearch: parseReportingSearch,
+  component: lazyRouteComponent(() => import('./plans/reporting'), 'ReportingPage'),
+});
+const planReviewsRoute = createRoute({
+  getParentRoute: () => planLayoutRoute,
+  path: 'reviews',
+  validateSearch: parseReviewSearch,
+  component: lazyRouteComponent(() => import('./plans/reviews'), 'ReviewsPage'),
+});
+const planMeetingsRoute = createRoute({
+  getParentRoute: () => planLayoutRoute,
+  path: 'meetings',
+  component: lazyRouteComponent(() => import('./plans/meetings'), 'MeetingsPage'),
+});
+const planAnnualReportRoute = createRoute({
+  getParentRoute: () => planLayoutRoute,
+  path: 'annual-report',
+  validateSearch: parseYearSearch,
+  component: lazyRouteComponent(() => import('./plans/annual-report'), 'AnnualReportPage'),
+});
+const planSettingsRoute = createRoute({
+  getParentRoute: () => planLayoutRoute,
+  path: 'settings',
+  component: lazyRouteComponent(() => import('./plans/plan-settings'), 'PlanSettingsPage'),
+});
 const settingsRoute = createRoute({
   getParentRoute: () => appLayout,
   path: '/settings',
@@ -211,6 +310,7 @@ const mailRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   publicLayout.addChildren([signInRoute, forgotPasswordRoute, resetPasswordRoute, acceptInvitationRoute]),
   consultLayout.addChildren([consultRoute]),
+  openLayout.addChildren([openPlansRoute, openPlanRoute]),
   appLayout.addChildren([
     homeRoute,
     companiesRoute,
@@ -231,6 +331,21 @@ const routeTree = rootRoute.addChildren([
     programmeEditRoute,
     reportsRoute,
     commissionReportRoute,
+    plansRoute,
+    planUpdatesRoute,
+    planLayoutRoute.addChildren([
+      planOverviewRoute,
+      planTreeRoute,
+      planIndicatorsRoute,
+      planIndicatorNewRoute,
+      planIndicatorRoute,
+      planRoadmapRoute,
+      planReportingRoute,
+      planReviewsRoute,
+      planMeetingsRoute,
+      planAnnualReportRoute,
+      planSettingsRoute,
+    ]),
     settingsRoute,
     membersRoute,
     auditRoute,

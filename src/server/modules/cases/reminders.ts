@@ -1,21 +1,14 @@
 import { and, eq, isNull, lte, sql } from 'drizzle-orm';
-import { APP_ROLE, type Db } from '../../db/client';
-import { authUser, company, deskCase, followUp, nextAction, tenant } from '../../db/schema';
+import type { Db } from '../../db/client';
+import { authUser, company, deskCase, followUp, nextAction } from '../../db/schema';
 import { translator } from '../../platform/i18n';
 import { enqueueMail } from '../../platform/mail/outbox';
-import { withTenant } from '../../platform/tenancy';
+import { allTenantIds, withTenant } from '../../platform/tenancy';
 import { japanToday } from './case-rules';
 
 /** A next action is reminded the day before it is due; a follow-up a week before. Each once. */
 const NEXT_ACTION_LEAD_DAYS = 1;
 const FOLLOW_UP_LEAD_DAYS = 7;
-
-async function tenantIds(db: Db): Promise<string[]> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`SELECT set_config('role', ${APP_ROLE}, true), set_config('app.public_lookup', 'on', true)`);
-    return (await tx.select({ id: tenant.id }).from(tenant)).map((row) => row.id);
-  });
-}
 
 /**
  * Mails reminders for next actions and follow-ups falling due, in every tenant, and marks them reminded
@@ -25,7 +18,7 @@ async function tenantIds(db: Db): Promise<string[]> {
 export async function sendDueReminders(db: Db, publicUrl: string, now = new Date()): Promise<number> {
   const today = japanToday(now);
   let written = 0;
-  for (const tenantId of await tenantIds(db)) {
+  for (const tenantId of await allTenantIds(db)) {
     written += await withTenant(db, tenantId, async (tx) => {
       const t = translator('ja', 'mail');
       let count = 0;

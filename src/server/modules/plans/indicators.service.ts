@@ -154,9 +154,7 @@ export function createIndicatorService(db: Db) {
       return withActor(db, principal, async (tx, actor) => {
         const plan = await readablePlan(tx, actor, planId);
         const evaluated = await evaluateIndicators(tx, actor.tenantId, plan, { audience: 'internal', locale: actor.locale });
-        const nodes = new Map((await plans.listNodes(tx, actor.tenantId, planId)).map((node) => [node.id, node]));
         const people = await peopleNames(tx, evaluated.flatMap(({ row }) => row.ownerIds));
-        void nodes;
         return { items: evaluated.map((indicator) => presentIndicator(indicator, people)) };
       });
     },

@@ -12,7 +12,7 @@ import { japanToday } from '../cases/case-rules';
 import { annualReportDocument } from './documents/annual-report-docx';
 import { annualReportWorkbook } from './documents/annual-report-xlsx';
 import type { AnnualReportData, AnnualReportIndicator } from './documents/annual-report';
-import { achievementClass, periodLabel } from './engine/periods';
+import { periodLabel, periodStanding } from './engine/periods';
 import { computeDepths } from './engine/graph';
 import * as indicators from './indicators.repository';
 import { parseDecidimResultsCsv } from './interchange/decidim-csv';
@@ -58,7 +58,7 @@ export function createPlanDocumentService(db: Db, options: { now?: () => Date } 
         originalTarget: year?.originalTarget ?? null,
         actual,
         achievement: year?.achievement ?? null,
-        status: actual === null ? 'no_actual' : achievementClass(year?.achievement ?? null),
+        status: periodStanding(actual, year?.target ?? null, item.row.direction as 'higher' | 'lower'),
         kind: item.row.kind as 'manual',
         method: item.row.method,
         source: item.row.source,

@@ -21,7 +21,7 @@ import { assertCan } from '../../platform/auth/authorize';
 import { AppError, notFound } from '../../platform/errors';
 import { japanToday } from '../cases/case-rules';
 import { membersByIds } from '../cases/cases.repository';
-import { achievementClass, periodLabel } from './engine/periods';
+import { periodLabel, periodStanding } from './engine/periods';
 import { assertMovable, computeDepths, TreeCycleError } from './engine/graph';
 import { abilitiesFor, conflictOrGone, editablePlan, peopleNames, readablePlan } from './plan-access';
 import { evaluateIndicators, loadTree, rollupOf } from './plan-figures';
@@ -260,8 +260,7 @@ export function createPlanService(db: Db, options: { now?: () => Date } = {}) {
           if (!year) continue;
           counts.total += 1;
           if (year.target !== null) counts.withTarget += 1;
-          const rate = year.actual === null ? null : year.achievement;
-          const cls = year.actual === null ? 'no_actual' : achievementClass(rate);
+          const cls = periodStanding(year.actual, year.target, indicator.row.direction as 'higher' | 'lower');
           if (cls === 'achieved') counts.achieved += 1;
           else if (cls === 'on_track') counts.onTrack += 1;
           else if (cls === 'behind') counts.behind += 1;

@@ -54,6 +54,19 @@ export function achievementClass(rate: number | null): AchievementClass {
   return 'behind';
 }
 
+/**
+ * How a period stands: no actual → 'no_actual'; else by its 達成率. An actual without a rate is judged
+ * directly: lower-is-better at or below its target (0 against a target of 50 has no finite ratio) is
+ * 'achieved'; without a target there is nothing to judge against, which counts as 'no_actual'.
+ */
+export function periodStanding(actual: number | null, target: number | null, direction: IndicatorDirection): AchievementClass {
+  if (actual === null) return 'no_actual';
+  const rate = achievementRate(actual, target, direction);
+  if (rate !== null) return achievementClass(rate);
+  if (target === null) return 'no_actual';
+  return (direction === 'lower' ? actual <= target : actual >= target) ? 'achieved' : 'behind';
+}
+
 export interface Period {
   fiscalYear: number;
   half: PeriodHalf;

@@ -1,0 +1,130 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Badge } from '../../components/Feedback';
+import { FormField, SelectInput } from '../../components/FormField';
+import { type Locale, currentLocale } from '../../i18n';
+import { type RollupExplanationLike, formatPercent, planYearLabel, rollupSentences } from './plan-format';
+
+/*
+ * Small pieces of the plan pages that the public pages use too: plain HTML, no dialog or form library, so
+ * the public chunk stays light.
+ */
+
+/**
+ * Progress as a bar with its number in words next to it (never the colour or length alone). The bar is
+ * decoration (aria-hidden); the text carries the value.
+ */
+export function ProgressMeter({ value, label, size = 'md' }: { value: number | null; label?: string; size?: 'sm' | 'md' }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const percent = value === null ? 0 : Math.max(0, Math.min(100, value));
+  const text = value === null ? t('plans.progress.none') : formatPercent(value, locale);
+  return (
+    <div className={`flex items-center gap-3 ${size === 'sm' ? 'min-w-40' : 'min-w-48'}`}>
+      <div aria-hidden="true" className={`${size === 'sm' ? 'h-3 w-24' : 'h-4 w-40'} shrink-0 overflow-hidden rounded-full border border-solid-gray-600 bg-white`}>
+        <div className="h-full bg-blue-900 forced-colors:bg-[Highlight]" style={{ width: `${percent}%` }} />
+      </div>
+      <span className="text-dns-16B-130 whitespace-nowrap text-solid-gray-900 tabular-nums">
+        {label ? <span className="sr-only">{label}: </span> : null}
+        {text}
+      </span>
+    </div>
+  );
+}
+
+/** 「公開中」 or 「下書き（非公開）」. */
+export function VisibilityBadge({ visibility }: { visibility: 'draft' | 'public' }) {
+  const { t } = useTranslation();
+  return visibility === 'public' ? <Badge tone="success">{t('plans.visibility.public')}</Badge> : <Badge>{t('plans.visibility.draft')}</Badge>;
+}
+
+/** A select of the plan's fiscal years, labelled 「2025（令和7）年度」. */
+export function PlanYearSelect({
+  name,
+  label,
+  years,
+  value,
+  onChange,
+  support,
+}: {
+  name: string;
+  label: ReactNode;
+  years: number[];
+  value: number;
+  onChange: (year: number) => void;
+  support?: ReactNode;
+}) {
+  const locale = currentLocale();
+  return (
+    <FormField name={name} label={label} support={support}>
+      {(control) => (
+        <SelectInput {...control} value={String(value)} onChange={(event) => onChange(Number(event.target.value))} className="w-auto min-w-64">
+          {years.map((year) => (
+            <option key={year} value={year}>
+              {planYearLabel(year, locale)}
+            </option>
+          ))}
+        </SelectInput>
+      )}
+    </FormField>
+  );
+}
+
+/**
+ * 「進捗の計算方法」: a native disclosure (works without script and with every screen reader) that says how a
+ * node's progress was obtained, each child's share and what was left out.
+ */
+export function RollupDetails({
+  explanation,
+  progress,
+  statusName,
+  titleOf,
+  summary,
+}: {
+  explanation: RollupExplanationLike;
+  progress: number | null;
+  statusName?: (key: string) => string;
+  titleOf?: (nodeId: string) => string;
+  summary?: string;
+}) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const sentences = rollupSentences(t, explanation, progress, locale, { statusName, titleOf });
+  return (
+    <details className="mt-2 text-std-16N-170">
+      <summary className="w-fit cursor-pointer rounded-4 text-blue-1000 underline underline-offset-[calc(3/16*1rem)] focus-visible:bg-yellow-300 focus-visible:outline focus-visible:outline-4 focus-visible:outline-black">
+        {summary ?? t('plans.explain.summary')}
+      </summary>
+      <div className="mt-2 rounded-8 border border-solid-gray-420 bg-solid-gray-50 p-3 sm:p-4">
+        <p>{sentences.lead}</p>
+        {sentences.inputs.length > 0 ? (
+          <ul className="mt-2 list-disc space-y-1 pl-6">
+            {sentences.inputs.map((line, index) => (
+              <li key={index}>{line}</li>
+            ))}
+          </ul>
+        ) : null}
+        {sentences.notes.map((note, index) => (
+          <p key={index} className="mt-2 text-std-16B-170">
+            {note}
+          </p>
+        ))}
+      </div>
+    </details>
+  );
+}
+
+/** A figure and its label as a card (dashboards). */
+export function FigureCard({ title, value, children }: { title: string; value: ReactNode; children?: ReactNode }) {
+  return (
+    <li className="flex flex-col rounded-12 border border-solid-gray-420 bg-white p-4 sm:p-6">
+      <h3 className="text-std-17B-170 text-solid-gray-800">{title}</h3>
+      <p className="mt-1 text-std-32B-150 text-solid-gray-900 tabular-nums">{value}</p>
+      {children ? <div className="mt-2 text-std-16N-170 text-solid-gray-700">{children}</div> : null}
+    </li>
+  );
+}
+
+export function useLocale(): Locale {
+  return currentLocale();
+}
