@@ -592,8 +592,8 @@ describe('reminders before a reporting deadline', () => {
     await owner.client.post(`/api/v1/indicator-periods/${done.periods[0].id}/updates`, { value: 3, submit: true });
     const { sendReportReminders } = await import('../../src/server/modules/plans/plan-reminders');
     const db = testApp().database.db;
-    // 10 days before FY2024's year-end deadline (2025-05-31): inside the 14 days.
-    expect(await sendReportReminders(db, 'http://tsumugi.test', new Date('2025-05-21T09:00:00+09:00'))).toBe(1);
+    // 10 days before FY2024's year-end deadline (2025-05-31): inside the 14 days. (Other tests' tenants may get theirs too.)
+    expect(await sendReportReminders(db, 'http://tsumugi.test', new Date('2025-05-21T09:00:00+09:00'))).toBeGreaterThanOrEqual(1);
     expect(await sendReportReminders(db, 'http://tsumugi.test', new Date('2025-05-22T09:00:00+09:00'))).toBe(0);
     const mails = (await admin.get('/api/v1/mail-messages')).json().items.filter((mail: { subject: string }) => mail.subject.includes('2025-05-31'));
     expect(mails).toHaveLength(1);
