@@ -45,6 +45,8 @@ describe('plans, trees and roll-up', () => {
     expect(plan.statuses.map((status: { key: string }) => status.key)).toEqual(['not_started', 'in_progress', 'done', 'on_hold']);
     expect(plan.grades.map((grade: { name: string }) => grade.name)).toEqual(['順調', '概ね順調', 'やや遅れ', '遅れ']);
     expect(plan.abilities).toEqual({ edit: false, publish: false, review: false, submit: false });
+    expect((await admin.get(`/api/v1/plans/${planId}`)).json().abilities).toEqual({ edit: true, publish: true, review: true, submit: true });
+    expect((await staff.get(`/api/v1/plans/${planId}`)).json().abilities).toEqual({ edit: true, publish: false, review: false, submit: true });
     expect((await viewer.post('/api/v1/plans', planBody())).statusCode).toBe(403);
   });
 

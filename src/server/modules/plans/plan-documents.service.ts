@@ -16,7 +16,7 @@ import { periodLabel, periodStanding } from './engine/periods';
 import { computeDepths } from './engine/graph';
 import * as indicators from './indicators.repository';
 import { parseDecidimResultsCsv } from './interchange/decidim-csv';
-import { nodesCsv, parseNodesCsv, parsePeriodsCsv, periodsCsv, resolveNodeImport, type RowError } from './interchange/plan-csv';
+import { nodesCsv, parseNodesCsv, parsePeriodsCsv, periodsCsv, resolveNodeImport, sortErrors, type RowError } from './interchange/plan-csv';
 import { editablePlan, readablePlan } from './plan-access';
 import { evaluateIndicators, loadTree, type EvaluatedIndicator } from './plan-figures';
 import { planPolicy } from './plans.policy';
@@ -180,7 +180,7 @@ export function createPlanDocumentService(db: Db, options: { now?: () => Date } 
           created,
           updated,
           unchanged,
-          errors: errors.map((error) => ({ line: error.line, column: error.column, code: error.code, message: message(error), ...(error.value !== undefined ? { value: error.value } : {}) })),
+          errors: sortErrors(errors).map((error) => ({ line: error.line, column: error.column, code: error.code, message: message(error), ...(error.value !== undefined ? { value: error.value } : {}) })),
         });
         if (kind === 'periods') {
           const parsed = parsePeriodsCsv(file.bytes);
