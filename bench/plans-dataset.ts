@@ -42,6 +42,8 @@ export interface PlansBenchDataset {
   tenantId: string;
   planId: string;
   email: string;
+  /** The admin (signs in over HTTP; the principal of the in-process measurements). */
+  userId: string;
   /** A leaf node whose title the benchmark changes (through the API) to invalidate the figures' cache. */
   nodeId: string;
   counts: Record<string, number>;
@@ -415,14 +417,16 @@ export async function ensurePlansDataset(db: Db, log: (line: string) => void): P
     const generated = generateIds();
     const counts = await withTenant(db, existing.lastTenantId, async (tx) => countRows(tx, existing.lastTenantId!, generated.planId));
     if (counts.nodes !== 2_000 || counts.indicators !== 5_000) throw new Error(`the plans bench dataset is incomplete (${JSON.stringify(counts)}): drop it and run again`);
-    return { tenantId: existing.lastTenantId, planId: generated.planId, email: PLANS_BENCH_EMAIL, nodeId: generated.changeNodeId, counts, createdSeconds: null };
+    return { tenantId: existing.lastTenantId, planId: generated.planId, email: PLANS_BENCH_EMAIL, userId: existing.id, nodeId: generated.changeNodeId, counts, createdSeconds: null };
   }
 
   const passwordHash = await hashPassword(BENCH_PASSWORD);
   const { tenantId, planId } = generateIds();
+  let userId = '';
   const counts = await withTenant(db, tenantId, async (tx) => {
     await tx.insert(tenant).values({ id: tenantId, slug: 'bench-plans', name: 'ベンチ県', kind: 'prefecture', prefectureCode: '02' });
     const adminId = await insertCredentialUser(tx, { name: 'ベンチ 計画管理者', email: PLANS_BENCH_EMAIL, passwordHash, locale: 'ja' });
+    userId = adminId;
     await insertMembership(tx, { tenantId, userId: adminId, role: 'admin' });
     await tx.update(authUser).set({ lastTenantId: tenantId }).where(eq(authUser.id, adminId));
     const data = generate(adminId);
@@ -484,7 +488,7 @@ export async function ensurePlansDataset(db: Db, log: (line: string) => void): P
   });
   const createdSeconds = +((performance.now() - started) / 1000).toFixed(1);
   log(`  plans dataset: ${JSON.stringify(counts)} in ${createdSeconds} s`);
-  return { tenantId, planId, email: PLANS_BENCH_EMAIL, nodeId: generateIds().changeNodeId, counts, createdSeconds };
+  return { tenantId, planId, email: PLANS_BENCH_EMAIL, userId, nodeId: generateIds().changeNodeId, counts, createdSeconds };
 }
 
 /** The dataset's fixed ids (the PRNG's first draws) and the node the benchmark changes, without the rest. */

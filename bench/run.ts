@@ -28,6 +28,7 @@ import { countCompanies, listCompanies } from '../src/server/modules/companies/c
 import { DEMO_PASSWORD } from '../src/server/seed/demo-data';
 import { ensureDataset, type BenchTenant } from './dataset';
 import { benchDesk } from './desk';
+import { benchPlans } from './plans';
 import { ensureServerDatabase, root, vacuumServerDatabase, signIn, startServer, stopServer, waitForHealth } from './server';
 import { measureLoad, median } from './load';
 
@@ -247,6 +248,14 @@ async function benchActivityImport(target: 'pglite' | 'server') {
 log('building…');
 execFileSync('npm', ['run', 'build:server'], { cwd: root, stdio: 'inherit' });
 if (!skip.has('javascript') || !skip.has('startup')) execFileSync('npm', ['run', 'build:web'], { cwd: root, stdio: 'inherit' });
+else if (targets.some((target) => !skip.has(`plans-${target}`)) && (process.env.BENCH_PLANS_STEPS ?? 'lighthouse').includes('lighthouse')) {
+  // Lighthouse needs the web bundle; a failing web build leaves the last one (or none: the step says so).
+  try {
+    execFileSync('npm', ['run', 'build:web'], { cwd: root, stdio: 'inherit' });
+  } catch {
+    log('the web build failed: Lighthouse runs on the previous dist/web, if any');
+  }
+}
 for (const target of targets as ('pglite' | 'server')[]) if (!skip.has(`http-${target}`)) await benchTarget(target);
 if (!skip.has('startup')) await benchStartup();
 if (!skip.has('javascript')) await benchJavaScript();
@@ -254,6 +263,9 @@ for (const target of targets as ('pglite' | 'server')[]) if (!skip.has(`csv-${ta
 for (const target of targets as ('pglite' | 'server')[]) if (!skip.has(`activities-${target}`)) await benchActivityImport(target);
 for (const target of targets as ('pglite' | 'server')[]) {
   if (!skip.has(`desk-${target}`)) results[`desk_${target}`] = await benchDesk(target, { seconds, adminUrl: serverAdminUrl, log });
+}
+for (const target of targets as ('pglite' | 'server')[]) {
+  if (!skip.has(`plans-${target}`)) results[`plans_${target}`] = await benchPlans(target, { seconds, adminUrl: serverAdminUrl, log });
 }
 
 // Steps skipped in this run keep their previous figures (each step records when it was measured).

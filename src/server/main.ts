@@ -22,7 +22,7 @@ async function main() {
   const auth = createAuthSystem(config, database.db, { secret, onPasswordReset: mail.enqueue });
 
   const shouldSeed = config.seedDemo === 'always' || (config.seedDemo === 'auto' && (await isEmptyDatabase(database.db)));
-  if (shouldSeed) await seedDemo(database.db);
+  if (shouldSeed) await seedDemo(database.db, { publicUrl: config.publicUrl });
 
   if (shouldSeed) await database.maintain();
   const app = await buildApp({ config, database, auth: { auth, secret } });

@@ -244,7 +244,8 @@ describe('indicators: targets, revisions, locks and the update workflow', () => 
 
     // The approved value is not the period's actual before approval.
     const before = (await admin.get(`/api/v1/indicators/${indicator.id}`)).json();
-    expect(before.periods.find((x: { id: string }) => x.id === p.id)).toMatchObject({ actual: null, latestUpdate: { status: 'submitted', value: 77.5 } });
+    // Inside the tenant the submitted value shows as the live (速報) value; the actual waits for approval.
+    expect(before.periods.find((x: { id: string }) => x.id === p.id)).toMatchObject({ actual: null, live: 77.5, latestUpdate: { status: 'submitted', value: 77.5 } });
 
     const approved = await reviewer.client.post(`/api/v1/indicator-updates/${draft.id}/approve`, { version: resubmitted.version });
     expect(approved.statusCode, approved.body).toBe(200);

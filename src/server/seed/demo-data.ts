@@ -4,15 +4,16 @@ import type { CompanyCreateInput, EntityType } from '../../shared/schemas/compan
 import type { Role } from '../../shared/roles';
 
 /**
- * Synthetic demo data: an Aomori DX desk and a Koriyama city platform. Every person, company,
- * address, number and e-mail here is made up (addresses use the reserved .example domain); the
- * municipalities and industry codes are the real public tables.
+ * Synthetic demo data: an Aomori DX desk, a Koriyama city platform and the Aomori prefecture's DX
+ * division (its plan: demo-plans.ts). Every person, company, address, number and e-mail here is made up
+ * (addresses use the reserved .example domain); the municipalities and industry codes are the real
+ * public tables, and the organisations' names are their public names.
  */
 
 export const DEMO_PASSWORD = 'tsumugi-demo-2026';
 
 export interface DemoTenant {
-  key: 'aomori' | 'koriyama';
+  key: 'aomori' | 'koriyama' | 'pref';
   slug: string;
   name: string;
   nameEn: string;
@@ -23,6 +24,7 @@ export interface DemoTenant {
 export const demoTenants: DemoTenant[] = [
   { key: 'aomori', slug: 'aomori-dx-desk', name: '青森県DX総合窓口', nameEn: 'Aomori DX Desk', kind: 'desk', prefectureCode: '02' },
   { key: 'koriyama', slug: 'koriyama-dx', name: '郡山DXプラットフォーム', nameEn: 'Koriyama DX Platform', kind: 'municipal_platform', prefectureCode: '07' },
+  { key: 'pref', slug: 'aomori-pref-dx', name: '青森県 企画政策部 DX推進課', nameEn: 'Aomori Prefecture DX Promotion Division', kind: 'prefecture', prefectureCode: '02' },
 ];
 
 export interface DemoUser {
@@ -50,6 +52,11 @@ export const demoUsers: DemoUser[] = [
   { email: 'bank@aomori.demo.example', name: '融資 健太', description: '地域銀行の担当者（連携先）', memberships: [{ tenant: 'aomori', role: 'partner' }] },
   { email: 'pref@aomori.demo.example', name: '県庁 律子', description: '委託元の県担当者（閲覧者）', memberships: [{ tenant: 'aomori', role: 'viewer' }] },
   { email: 'admin@koriyama.demo.example', name: '郡山 管理男', description: '郡山DXプラットフォームの管理者', memberships: [{ tenant: 'koriyama', role: 'admin' }] },
+  { email: 'admin@pref.demo.example', name: '企画 進', description: '県DX推進課 担当（管理者）: DX推進プランの編集・公開', memberships: [{ tenant: 'pref', role: 'admin' }] },
+  { email: 'reviewer@pref.demo.example', name: '評価 直子', description: '県DX推進課 課長補佐: プランの評価者（実績の承認）', memberships: [{ tenant: 'pref', role: 'staff' }] },
+  { email: 'industry@pref.demo.example', name: '産業 拓也', description: '産業・しごと分野の担当（デモ）: 実績の報告', memberships: [{ tenant: 'pref', role: 'expert' }] },
+  { email: 'living@pref.demo.example', name: '暮らし 美和', description: '暮らし・まち分野の担当（デモ）: 実績の報告', memberships: [{ tenant: 'pref', role: 'expert' }] },
+  { email: 'viewer@pref.demo.example', name: '本部 千秋', description: 'DX推進本部事務局（閲覧者）', memberships: [{ tenant: 'pref', role: 'viewer' }] },
 ];
 
 /** A small deterministic generator, so the demo is the same on every machine. */

@@ -10,6 +10,7 @@ import { insertCredentialUser, insertMembership } from '../modules/members/membe
 import { insertTenant } from '../modules/tenants/tenants.repository';
 import { DEMO_PASSWORD, demoCompanies, demoTenants, demoUsers } from './demo-data';
 import { seedDemoDesk } from './demo-desk';
+import { seedDemoPlans } from './demo-plans';
 
 /** True when the database has no account yet: a fresh install that `SEED_DEMO=auto` fills with the demo. */
 export async function isEmptyDatabase(db: Db): Promise<boolean> {
@@ -18,11 +19,11 @@ export async function isEmptyDatabase(db: Db): Promise<boolean> {
 }
 
 /**
- * Writes the demo: two tenants, their people, synthetic companies (about 200 in Aomori) and the Aomori
- * desk's cases (see demo-desk.ts), through
- * the same service code the API uses, so the audit trail shows who "created" them.
+ * Writes the demo: three tenants, their people, synthetic companies (about 200 in Aomori), the Aomori
+ * desk's cases (see demo-desk.ts), and the plans: the prefecture's DX plan and AOIT's strategy (see
+ * demo-plans.ts), through the same service code the API uses, so the audit trail shows who "created" them.
  */
-export async function seedDemo(db: Db, options: { aomoriCompanies?: number; koriyamaCompanies?: number } = {}): Promise<void> {
+export async function seedDemo(db: Db, options: { aomoriCompanies?: number; koriyamaCompanies?: number; publicUrl?: string } = {}): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const tenantIds = new Map<string, string>();
   for (const demoTenant of demoTenants) {
@@ -34,6 +35,7 @@ export async function seedDemo(db: Db, options: { aomoriCompanies?: number; kori
   }
 
   const admins = new Map<string, string>();
+  const userIds = new Map<string, string>();
   const aomoriPeople = { admin: '', staff: [] as string[], experts: [] as string[], partner: '' };
   for (const user of demoUsers) {
     const userId = await withTenant(db, tenantIds.get(user.memberships[0]!.tenant)!, async (tx) => {
@@ -41,6 +43,7 @@ export async function seedDemo(db: Db, options: { aomoriCompanies?: number; kori
       if (user.isPlatformAdmin) await tx.update(authUser).set({ isPlatformAdmin: true }).where(eq(authUser.id, id));
       return id;
     });
+    userIds.set(user.email, userId);
     for (const membership of user.memberships) {
       const tenantId = tenantIds.get(membership.tenant)!;
       await withTenant(db, tenantId, (tx) => insertMembership(tx, { tenantId, userId, role: membership.role }));
@@ -54,8 +57,10 @@ export async function seedDemo(db: Db, options: { aomoriCompanies?: number; kori
   }
 
   const companies = createCompanyService(db);
-  const counts = { aomori: options.aomoriCompanies ?? 200, koriyama: options.koriyamaCompanies ?? 30 };
+  // The prefecture's DX division keeps no company register in the demo.
+  const counts = { aomori: options.aomoriCompanies ?? 200, koriyama: options.koriyamaCompanies ?? 30, pref: 0 };
   for (const demoTenant of demoTenants) {
+    if (counts[demoTenant.key] === 0) continue;
     const tenantId = tenantIds.get(demoTenant.key)!;
     const actor: Actor = { userId: admins.get(demoTenant.key)!, tenantId, role: 'admin', locale: 'ja' };
     const inputs = demoCompanies(demoTenant, counts[demoTenant.key], demoTenant.key === 'aomori' ? 20_24 : 20_25);
@@ -69,4 +74,5 @@ export async function seedDemo(db: Db, options: { aomoriCompanies?: number; kori
       await seedDemoDesk(db, tenantId, { ...aomoriPeople, admin: actor.userId }, created.map((company) => company.id));
     }
   }
+  await seedDemoPlans(db, { pref: tenantIds.get('pref')!, aomori: tenantIds.get('aomori')! }, userIds, { publicUrl: options.publicUrl });
 }

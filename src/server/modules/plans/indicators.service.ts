@@ -295,6 +295,9 @@ export function createIndicatorService(db: Db) {
         assertCan(planPolicy.canEdit(actor));
         const problems: FieldProblem[] = [];
         if (input.half !== null && row.periodicity !== 'half') problems.push({ path: 'half', code: 'half_not_allowed' });
+        if (input.fiscalYear < plan.startYear || input.fiscalYear > plan.endYear) {
+          problems.push({ path: 'fiscalYear', code: 'outside_plan_period', params: { from: plan.startYear, to: plan.endYear } });
+        }
         throwIfProblems(problems);
         const inserted = await repository.insertPeriods(tx, [{ tenantId: actor.tenantId, id: randomUUID(), indicatorId: id, ...input }], actor.userId);
         if (inserted.length === 0) throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'fiscalYear', code: 'period_exists' }] });

@@ -31,7 +31,8 @@ interface MetricDefinition {
   unit: string;
   params: { name: string; required: boolean }[];
   halfYear: boolean;
-  compute(tx: Db, tenantId: string, params: Record<string, unknown>, period: MetricPeriod): Promise<{ value: number; detail: Record<string, unknown> }>;
+  /** value null: nothing to count by for the period (no programme covers it). */
+  compute(tx: Db, tenantId: string, params: Record<string, unknown>, period: MetricPeriod): Promise<{ value: number | null; detail: Record<string, unknown> }>;
 }
 
 /** Which programmes count for the period: the one named, or the default programmes overlapping it. */
@@ -62,6 +63,7 @@ function describeProgramme(programme: ProgrammeRow) {
 /** The counted set of each programme over the period: supports, distinct identities, new identities, minutes. */
 async function countedFigures(tx: Db, tenantId: string, params: Record<string, unknown>, period: MetricPeriod) {
   const found = await programmesFor(tx, tenantId, params, period);
+  if (found.length === 0) return null;
   const identities = new Set<string>();
   const newIdentities = new Set<string>();
   let supports = 0;
@@ -98,6 +100,8 @@ async function followUpOutcome(tx: Db, tenantId: string, column: 'tool_adopted' 
 }
 
 const programmeParam = { name: 'programmeId', required: false };
+/** No programme covers the period: there is no rule to count by, so no value (not zero). */
+const NO_PROGRAMME = { value: null, detail: { reason: 'no_programme' } };
 
 const definitions: MetricDefinition[] = [
   {
@@ -107,7 +111,7 @@ const definitions: MetricDefinition[] = [
     halfYear: true,
     async compute(tx, tenantId, params, period) {
       const figures = await countedFigures(tx, tenantId, params, period);
-      return { value: figures.supports, detail: figures };
+      return figures ? { value: figures.supports, detail: figures } : NO_PROGRAMME;
     },
   },
   {
@@ -117,7 +121,7 @@ const definitions: MetricDefinition[] = [
     halfYear: true,
     async compute(tx, tenantId, params, period) {
       const figures = await countedFigures(tx, tenantId, params, period);
-      return { value: figures.companies, detail: figures };
+      return figures ? { value: figures.companies, detail: figures } : NO_PROGRAMME;
     },
   },
   {
@@ -127,7 +131,7 @@ const definitions: MetricDefinition[] = [
     halfYear: true,
     async compute(tx, tenantId, params, period) {
       const figures = await countedFigures(tx, tenantId, params, period);
-      return { value: figures.newCompanies, detail: figures };
+      return figures ? { value: figures.newCompanies, detail: figures } : NO_PROGRAMME;
     },
   },
   {
@@ -137,7 +141,7 @@ const definitions: MetricDefinition[] = [
     halfYear: true,
     async compute(tx, tenantId, params, period) {
       const figures = await countedFigures(tx, tenantId, params, period);
-      return { value: figures.hours, detail: figures };
+      return figures ? { value: figures.hours, detail: figures } : NO_PROGRAMME;
     },
   },
   {

@@ -22,7 +22,8 @@ type CompositeExplanation = z.output<typeof compositeExplanation>;
  * (inside the tenant: computed now from the desk's data, or the index over the latest inputs), the
  * achievement and how each number came about.
  *
- * - internal: everything, live values and each period's latest update;
+ * - internal: everything, live values (computed now, a value submitted and awaiting approval, an index over
+ *   those) and each period's latest update;
  * - public: approved values only; nothing live, no updates (drafts never leave the tenant).
  */
 export type Audience = 'internal' | 'public';
@@ -116,9 +117,18 @@ export async function evaluateIndicators(
           if (internal) live = compositeFor(method, period, byId, values, 'live').result;
         } else actual = null;
       } else if (row.periodicity === 'half' && period.half === null) {
-        const halves = combineHalves(row.yearAggregation as 'sum' | 'last' | 'mean', byKey.get(periodKey(period.fiscalYear, 1))?.actual ?? null, byKey.get(periodKey(period.fiscalYear, 2))?.actual ?? null);
+        const aggregation = row.yearAggregation as 'sum' | 'last' | 'mean';
+        const [first, second] = [byKey.get(periodKey(period.fiscalYear, 1)), byKey.get(periodKey(period.fiscalYear, 2))];
+        const halves = combineHalves(aggregation, first?.actual ?? null, second?.actual ?? null);
         actual = halves.value;
         explanation = halves;
+        if (internal && row.kind === 'manual') {
+          const latestOf = (half?: PeriodRow) => (half ? (pendingValue(latest.get(half.id)) ?? half.actual) : null);
+          const pending = combineHalves(aggregation, latestOf(first), latestOf(second)).value;
+          live = pending !== actual ? pending : null;
+        }
+      } else if (internal && row.kind === 'manual') {
+        live = pendingValue(latest.get(period.id));
       }
       if (row.kind === 'computed' && internal && row.metricKey && (row.periodicity === 'half' ? period.half !== null : period.half === null)) {
         const metric = await computeMetric(tx, tenantId, row.metricKey, row.metricParams, periodRange(period.fiscalYear, period.half as 1 | 2 | null));
@@ -152,6 +162,11 @@ export async function evaluateIndicators(
   }
   const requested = options.indicatorIds ? new Set(options.indicatorIds) : null;
   return rows.filter((row) => wanted.has(row.id) && (!requested || requested.has(row.id))).map((row) => evaluated.get(row.id)!);
+}
+
+/** A value submitted and waiting for approval: what the period will show once approved. */
+function pendingValue(update: UpdateRow | undefined): number | null {
+  return update?.status === 'submitted' ? update.value : null;
 }
 
 function compositeFor(

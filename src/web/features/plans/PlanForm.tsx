@@ -189,7 +189,7 @@ export function PlanFormFields({
 }) {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const typed = form as UseFormReturn<PlanFormValues>;
+  const typed = form as unknown as UseFormReturn<PlanFormValues>;
   const { register, control, formState } = typed;
   const { errors } = formState;
   const levelNames = useFieldArray({ control, name: 'levelNames' });

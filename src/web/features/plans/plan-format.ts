@@ -5,8 +5,8 @@ import type { Locale } from '../../i18n';
 
 /*
  * How the plans module writes years, periods, figures and its words. Pure functions (no React), shared by the
- * signed-in pages and the light public pages. Every label goes through a literal t('plans.…') call so that
- * the catalog extraction keeps it.
+ * signed-in pages and the light public pages. Every label is a literal key in a t() call (never a key built
+ * from a value), so that the catalog extraction keeps it.
  */
 
 /** 「2025（令和7）年度」 / 「FY2025 (Reiwa 7)」: the form the plan documents use (as the server's period labels). */

@@ -130,6 +130,14 @@ export function useSetPlanVisibility(id: string) {
   });
 }
 
+/**
+ * People who can own a node or indicator, or review: the members the desk can name (admins, staff, experts,
+ * partners; the same list and cache as the case pages). Asked only by those who edit.
+ */
+export function usePlanPeople(enabled: boolean) {
+  return useQuery({ queryKey: ['desk', 'people'], queryFn: () => unwrap(api.GET('/api/v1/desk/people')), staleTime: 60_000, enabled, retry: false });
+}
+
 /* ---------- nodes and milestones ---------- */
 
 export function useCreateNode(planId: string) {
