@@ -41,16 +41,21 @@ export async function benchLighthouse(url: string, apiPath: string, options: { r
   const { log } = options;
   const executable = chromiumPath();
   const page = await checkPage(url, apiPath, executable, path.join(options.reportDir, `page-${options.label}.png`));
-  log(`public plan page ${url}: ${page.exists ? 'exists' : 'NOT FOUND (the route is missing: the scores are those of the not-found page)'} — title 「${page.title}」${page.heading ? `, h1 「${page.heading}」` : ''}`);
+  log(
+    `public plan page ${url}: ${page.exists ? 'exists' : 'NOT FOUND (the route is missing: the scores are those of the not-found page)'}` +
+      ('title' in page ? ` — title 「${page.title}」, h1 「${page.heading ?? ''}」 after ${page.headingSeconds} s, ${page.domElements} elements, screenshot after ${page.screenshotSeconds} s` : ` — ${page.error}`),
+  );
+  log(`  its API: ${page.api.map((entry) => `${entry.path.replace(/^.*\/plans\/[^/]+/, '…')} ${entry.status} at ${entry.atSeconds} s`).join(', ')}`);
   const results: Record<string, unknown> = { url, page };
   for (const formFactor of ['desktop', 'mobile'] as const) {
     const profile = mkdtempSync(path.join(options.reportDir, 'chrome-profile-'));
-    const chrome = await launch({ chromePath: executable, chromeFlags: [...CHROMIUM_FLAGS, `--user-data-dir=${profile}`], logLevel: 'silent' });
+    const chrome = await launch({ chromePath: executable, chromeFlags: CHROMIUM_FLAGS, userDataDir: profile, logLevel: 'silent' });
     const started = performance.now();
     try {
       const result = await lighthouse(
         url,
-        { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'], maxWaitForLoad: 60_000 },
+        // maxWaitForLoad bounds a page that keeps the network or the main thread busy (the report then says so).
+        { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'], maxWaitForLoad: 45_000 },
         formFactor === 'desktop' ? desktopConfig : undefined,
       );
       if (!result) throw new Error('Lighthouse returned nothing');
@@ -94,6 +99,7 @@ export async function benchLighthouse(url: string, apiPath: string, options: { r
       for (const audit of [...summary.failingPerformance, ...summary.failingAccessibility]) {
         log(`  ✗ ${audit.id}: ${audit.title}${audit.displayValue ? ` (${audit.displayValue})` : ''}, score ${audit.score}${audit.weight > 0 ? `, weight ${audit.weight}` : ' (not scored)'}`);
       }
+      if (summary.runtimeError) log(`  runtime error: ${summary.runtimeError}${lhr.runtimeError?.artifactKey ? ` (${lhr.runtimeError.artifactKey})` : ''}`);
       if (summary.runWarnings.length > 0) log(`  warnings: ${summary.runWarnings.join(' | ').slice(0, 400)}`);
     } catch (error) {
       results[formFactor] = { error: (error as Error).message };
@@ -106,24 +112,56 @@ export async function benchLighthouse(url: string, apiPath: string, options: { r
   return results;
 }
 
-/** Loads the page once in Chromium: does it ask for the plan's API (the page exists), what does it show; a screenshot. */
+/**
+ * Loads the page once in Chromium: does it ask for the plan's API (the page exists), what does it show, how long
+ * its API answers and its first heading take, how large the DOM grows; and a screenshot. Never fails the step.
+ */
 async function checkPage(url: string, apiPath: string, executablePath: string, screenshot: string) {
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
+  const started = performance.now();
+  const seconds = () => +((performance.now() - started) / 1000).toFixed(2);
+  const api: { path: string; status: number; bytes: number | null; atSeconds: number }[] = [];
+  const external: string[] = [];
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const requested: string[] = [];
-    const external: string[] = [];
     const origin = new URL(url).origin;
     page.on('request', (request) => {
       const target = request.url();
-      if (target.startsWith(`${origin}/api/`)) requested.push(new URL(target).pathname);
-      else if (!target.startsWith(origin) && !target.startsWith('data:') && !target.startsWith('blob:')) external.push(target);
+      if (!target.startsWith(origin) && !target.startsWith('data:') && !target.startsWith('blob:')) external.push(target);
     });
-    const response = await page.goto(url, { waitUntil: 'networkidle', timeout: 60_000 });
-    const title = await page.title();
-    const heading = (await page.locator('h1').first().textContent({ timeout: 2_000 }).catch(() => null))?.trim() ?? null;
-    await page.screenshot({ path: screenshot });
-    return { exists: requested.some((pathname) => pathname.startsWith(apiPath)), status: response?.status() ?? null, title, heading, apiRequests: [...new Set(requested)], externalRequests: external };
+    page.on('response', (response) => {
+      if (!response.url().startsWith(`${origin}/api/`)) return;
+      const bytes = Number(response.headers()['content-length'] ?? NaN);
+      api.push({ path: new URL(response.url()).pathname, status: response.status(), bytes: Number.isFinite(bytes) ? bytes : null, atSeconds: seconds() });
+    });
+    const response = await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    const loadSeconds = seconds();
+    await page.waitForLoadState('networkidle', { timeout: 120_000 }).catch(() => undefined);
+    const title = await page.title().catch(() => '');
+    const heading = (await page.locator('h1').first().textContent({ timeout: 120_000 }).catch(() => null))?.trim() ?? null;
+    const headingSeconds = seconds();
+    const domElements = await page.evaluate(() => document.querySelectorAll('*').length).catch(() => null);
+    const settledSeconds = seconds();
+    const shot = await page.screenshot({ path: screenshot, timeout: 30_000 }).then(
+      () => null,
+      (error: Error) => error.message.split('\n')[0],
+    );
+    return {
+      exists: api.some((entry) => entry.path.startsWith(apiPath)),
+      status: response?.status() ?? null,
+      title,
+      heading,
+      loadSeconds,
+      headingSeconds,
+      settledSeconds,
+      screenshotSeconds: seconds(),
+      domElements,
+      api,
+      externalRequests: external,
+      ...(shot ? { screenshotError: shot } : {}),
+    };
+  } catch (error) {
+    return { exists: api.some((entry) => entry.path.startsWith(apiPath)), error: (error as Error).message.split('\n')[0], api, externalRequests: external };
   } finally {
     await browser.close();
   }

@@ -29,7 +29,8 @@ import { ensureServerDatabase, root, signIn, startServer, stopServer, vacuumServ
  *   - recomputing every roll-up and index: the signed-in GET /api/v1/plans/{id}/tree and …/indicators (uncached,
  *     they compute everything), median of BENCH_PLANS_RUNS runs; and the same in this process, split into SQL,
  *     computation and the response's serialisation (zod encode + JSON.stringify, what the server does) (aim: < 1 s);
- *   - Lighthouse (performance, accessibility; desktop and mobile) on the public page /open/plans/{id}.
+ *   - Lighthouse (performance, accessibility; desktop and mobile) on the public page /open/plans/{id} (by default
+ *     with the server only: BENCH_PLANS_LIGHTHOUSE).
  * BENCH_PLANS_STEPS=compute,api,lighthouse picks the measurements (all by default).
  */
 
@@ -37,6 +38,11 @@ const steps = new Set((process.env.BENCH_PLANS_STEPS ?? 'compute,api,lighthouse'
 /** Timed runs of each uncached request over HTTP; the in-process split takes half as many (it repeats every part). */
 const RUNS = Number(process.env.BENCH_PLANS_RUNS ?? 10);
 const IN_PROCESS_RUNS = Math.max(1, Math.ceil(RUNS / 2));
+/**
+ * Where Lighthouse runs: the page and its scores are the web app's, the same on either database (the API's
+ * latency on each is measured above), and a heavy page takes minutes per run; BENCH_PLANS_LIGHTHOUSE=pglite,server for both.
+ */
+const LIGHTHOUSE_TARGETS = new Set((process.env.BENCH_PLANS_LIGHTHOUSE ?? 'server').split(','));
 
 type Measured = Record<string, unknown>;
 
@@ -90,7 +96,8 @@ export async function benchPlans(target: 'pglite' | 'server', options: { seconds
       await compute.close();
     }
   }
-  if (!steps.has('api') && !steps.has('lighthouse')) return measured;
+  const lighthouse = steps.has('lighthouse') && LIGHTHOUSE_TARGETS.has(target);
+  if (!steps.has('api') && !lighthouse) return measured;
 
   const port = target === 'pglite' ? 3921 : 3922;
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -99,10 +106,10 @@ export async function benchPlans(target: 'pglite' | 'server', options: { seconds
   await waitForHealth(baseUrl, server);
   try {
     if (steps.has('api')) measured.api = await measureApi(baseUrl, dataset, seconds, log);
-    if (steps.has('lighthouse') && !existsSync(path.join(root, 'dist/web/index.html'))) {
+    if (lighthouse && !existsSync(path.join(root, 'dist/web/index.html'))) {
       measured.lighthouse = { error: 'no web build (dist/web): npm run build:web failed or was not run' };
       log('Lighthouse skipped: no web build in dist/web');
-    } else if (steps.has('lighthouse')) measured.lighthouse = await benchLighthouse(`${baseUrl}/open/plans/${dataset.planId}`, `/api/v1/public/plans/${dataset.planId}`, { reportDir: work, label: target, log });
+    } else if (lighthouse) measured.lighthouse = await benchLighthouse(`${baseUrl}/open/plans/${dataset.planId}`, `/api/v1/public/plans/${dataset.planId}`, { reportDir: work, label: target, log });
   } finally {
     await stopServer(server);
   }

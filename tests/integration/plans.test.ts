@@ -525,7 +525,10 @@ describe('the public 見える化', () => {
 
   it('shows nothing of a plan until it is published, and never a draft plan', async () => {
     const anonymous = testApp().app;
-    expect((await anonymous.inject({ method: 'GET', url: `/api/v1/public/plans/${planId}` })).statusCode).toBe(404);
+    const before = await anonymous.inject({ method: 'GET', url: `/api/v1/public/plans/${planId}` });
+    expect(before.statusCode).toBe(404);
+    // A not-found answer is not kept by a shared cache: publishing shows at once.
+    expect(String(before.headers['cache-control'] ?? '')).not.toContain('public');
     const plan = (await admin.get(`/api/v1/plans/${planId}`)).json();
     expect((await reviewer.post(`/api/v1/plans/${planId}/publish`, { version: plan.version })).statusCode).toBe(403);
     expect((await admin.post(`/api/v1/plans/${planId}/publish`, { version: plan.version })).statusCode).toBe(200);

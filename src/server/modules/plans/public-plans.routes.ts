@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { errorResponses } from '../../../shared/schemas/common';
 import { publicIndicatorList, publicMeetingList, publicPlan, publicPlanList, publicReviewList } from '../../../shared/schemas/plan';
@@ -8,6 +9,8 @@ const idParams = z.strictObject({ id: z.uuid() });
 const tags = ['public plans'];
 /** Public pages are the same for everyone: a short shared cache lets a proxy absorb a rush of readers. */
 const PUBLIC_CACHE = 'public, max-age=60';
+/** Only an answer is cached: a 404 (a plan not yet published) must not outlive its publication. */
+const cached = (reply: FastifyReply, body: unknown) => reply.header('cache-control', PUBLIC_CACHE).send(body);
 
 /**
  * The public 見える化 of plans marked public: no sign-in, approved values and final reviews only. The open-data
@@ -16,23 +19,23 @@ const PUBLIC_CACHE = 'public, max-age=60';
 export function publicPlanRoutes(app: App, plans: PublicPlanService) {
   app.get('/public/plans', {
     schema: { tags, summary: 'Public plans of every organisation', response: { 200: publicPlanList } },
-    handler: async (_request, reply) => reply.header('cache-control', PUBLIC_CACHE).send(await plans.list()),
+    handler: async (_request, reply) => cached(reply, await plans.list()),
   });
   app.get('/public/plans/:id', {
     schema: { tags, summary: 'A public plan with its tree and progress (how each figure is computed included)', params: idParams, response: { 200: publicPlan, ...errorResponses(404) } },
-    handler: async (request, reply) => reply.header('cache-control', PUBLIC_CACHE).send(await plans.get(request.params.id)),
+    handler: async (request, reply) => cached(reply, await plans.get(request.params.id)),
   });
   app.get('/public/plans/:id/indicators', {
     schema: { tags, summary: 'Indicators of a public plan: targets (with revisions), approved actuals, methods', params: idParams, response: { 200: publicIndicatorList, ...errorResponses(404) } },
-    handler: async (request, reply) => reply.header('cache-control', PUBLIC_CACHE).send(await plans.indicators(request.params.id)),
+    handler: async (request, reply) => cached(reply, await plans.indicators(request.params.id)),
   });
   app.get('/public/plans/:id/reviews', {
     schema: { tags, summary: 'Final reviews of a public plan', params: idParams, response: { 200: publicReviewList, ...errorResponses(404) } },
-    handler: async (request, reply) => reply.header('cache-control', PUBLIC_CACHE).send(await plans.reviews(request.params.id)),
+    handler: async (request, reply) => cached(reply, await plans.reviews(request.params.id)),
   });
   app.get('/public/plans/:id/meetings', {
     schema: { tags, summary: 'Public committee meetings of a public plan with the opinions voiced', params: idParams, response: { 200: publicMeetingList, ...errorResponses(404) } },
-    handler: async (request, reply) => reply.header('cache-control', PUBLIC_CACHE).send(await plans.meetings(request.params.id)),
+    handler: async (request, reply) => cached(reply, await plans.meetings(request.params.id)),
   });
   for (const format of ['csv', 'json'] as const) {
     app.get(`/public/plans/:id/open-data.${format}`, {
@@ -55,6 +58,6 @@ export function publicPlanRoutes(app: App, plans: PublicPlanService) {
   }
   app.get('/public/open-data/schema', {
     schema: { tags, summary: 'The documented schema of the open-data files (field names, types, meaning)', response: { 200: z.record(z.string(), z.unknown()) } },
-    handler: async (_request, reply) => reply.header('cache-control', PUBLIC_CACHE).send(plans.openDataSchema()),
+    handler: async (_request, reply) => cached(reply, plans.openDataSchema()),
   });
 }

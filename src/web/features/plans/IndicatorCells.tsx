@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../../i18n';
-import { formatValue } from './plan-format';
+import { formatValue, planYearLabel } from './plan-format';
 
 /** What the cells of a target need of a period. */
 interface TargetLike {
@@ -30,4 +30,21 @@ export function ActualCell({ actual, decimals, unit }: { actual: number | null; 
   const { t } = useTranslation();
   const locale = currentLocale();
   return <span className="tabular-nums">{actual === null ? t('plans.figures.noActual') : formatValue(actual, decimals, unit, locale)}</span>;
+}
+
+/** 「2025（令和7）年度 上期」 in the UI language, breaking (if it must) only before 上期/下期. */
+export function PeriodLabel({ fiscalYear, half }: { fiscalYear: number; half: 1 | 2 | null }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  return (
+    <>
+      <span className="whitespace-nowrap">{planYearLabel(fiscalYear, locale)}</span>
+      {half === null ? null : (
+        <>
+          {' '}
+          <span className="whitespace-nowrap">{half === 1 ? t('plans.reporting.firstHalf') : t('plans.reporting.secondHalf')}</span>
+        </>
+      )}
+    </>
+  );
 }

@@ -3,7 +3,7 @@ import { ColumnHeaders, DataTable, bodyRowClass, tdClass, thClass } from '../../
 import { currentLocale } from '../../i18n';
 import { BarChart, LegendItem } from '../reports/charts';
 import { TargetCell } from './IndicatorCells';
-import { achievementText, formatValue, planYearLabel } from './plan-format';
+import { achievementText, formatPlain, formatValue, planYearLabel } from './plan-format';
 
 interface YearPeriod {
   id: string;
@@ -26,6 +26,8 @@ export function TargetActualChart({ name, unit, decimals, periods, headingId }: 
   const years = periods.filter((period) => period.half === null).sort((a, b) => a.fiscalYear - b.fiscalYear);
   if (years.length === 0) return null;
   const format = (value: number) => formatValue(value, decimals, unit, locale);
+  // The bars and the axis carry plain numbers (the unit is said once, above the chart), so labels stay short.
+  const plain = (value: number) => formatPlain(value, locale);
   const latest = [...years].reverse().find((period) => period.actual !== null);
   const description = [
     t('plans.chart.description', { first: planYearLabel(years[0]!.fiscalYear, locale), last: planYearLabel(years[years.length - 1]!.fiscalYear, locale) }),
@@ -47,10 +49,11 @@ export function TargetActualChart({ name, unit, decimals, periods, headingId }: 
         <LegendItem kind="hatched">{t('plans.chart.target')}</LegendItem>
         <LegendItem kind="solid">{t('plans.chart.actual')}</LegendItem>
       </ul>
+      {unit ? <p className="mb-1 text-std-16N-170 text-solid-gray-700">{t('plans.chart.unit', { unit })}</p> : null}
       <BarChart
         title={t('plans.chart.svgTitle', { name })}
         description={description}
-        format={format}
+        format={plain}
         periods={years.map((period) => ({ key: period.id, label: locale === 'ja' ? `${period.fiscalYear}年度` : `FY${period.fiscalYear}` }))}
         series={[
           { name: t('plans.chart.target'), values: years.map((period) => period.target), style: 'hatched' },
@@ -67,11 +70,11 @@ export function TargetActualChart({ name, unit, decimals, periods, headingId }: 
               <th scope="row" className={`${thClass} font-normal whitespace-nowrap`}>
                 {planYearLabel(period.fiscalYear, locale)}
               </th>
-              <td className={`${tdClass} text-end`}>
+              <td className={`${tdClass} text-end whitespace-nowrap`}>
                 <TargetCell period={period} decimals={decimals} unit={unit} />
               </td>
-              <td className={`${tdClass} text-end tabular-nums`}>{period.actual === null ? t('plans.figures.noActual') : format(period.actual)}</td>
-              <td className={`${tdClass} text-end tabular-nums`}>{achievementText(t, period.achievement, locale)}</td>
+              <td className={`${tdClass} text-end whitespace-nowrap tabular-nums`}>{period.actual === null ? t('plans.figures.noActual') : format(period.actual)}</td>
+              <td className={`${tdClass} text-end whitespace-nowrap tabular-nums`}>{achievementText(t, period.achievement, locale)}</td>
             </tr>
           ))}
         </tbody>

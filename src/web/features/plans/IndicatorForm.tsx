@@ -130,7 +130,7 @@ function toIndicatorInput(values: IndicatorFormValues, years: number[]) {
             missing: composite.missing,
             explanation: composite.explanation,
             components: composite.components.map((row) => ({
-              indicatorId: row.indicatorId,
+              indicatorId: row.indicatorId || undefined,
               weight: toNumber(row.weight, 1),
               min: normalisation === 'min_max' ? toNumber(row.min, null) : null,
               max: normalisation === 'min_max' ? toNumber(row.max, null) : null,
@@ -286,13 +286,13 @@ export function IndicatorFormFields({
         </FormField>
         <div className="grid grid-cols-1 gap-6 sm:grid-cols-3">
           <FormField name="code" label={t('plans.indicatorForm.code')} error={errors.code?.message}>
-            {(fieldControl) => <TextInput {...fieldControl} {...register('code')} className="max-w-40" />}
+            {(fieldControl) => <TextInput {...fieldControl} {...register('code')} className="max-w-xs" />}
           </FormField>
           <FormField name="unit" label={t('plans.indicatorForm.unit')} support={t('plans.indicatorForm.unitSupport')} error={errors.unit?.message}>
-            {(fieldControl) => <TextInput {...fieldControl} {...register('unit')} className="max-w-40" />}
+            {(fieldControl) => <TextInput {...fieldControl} {...register('unit')} className="max-w-xs" />}
           </FormField>
           <FormField name="decimals" label={t('plans.indicatorForm.decimals')} support={t('plans.indicatorForm.decimalsSupport')} error={errors.decimals?.message}>
-            {(fieldControl) => <TextInput {...fieldControl} {...register('decimals')} inputMode="numeric" className="max-w-24" />}
+            {(fieldControl) => <TextInput {...fieldControl} {...register('decimals')} inputMode="numeric" className="max-w-xs" />}
           </FormField>
         </div>
         <FieldGroup name="direction" legend={t('plans.indicatorForm.direction')} required error={errors.direction?.message}>
@@ -326,13 +326,13 @@ export function IndicatorFormFields({
         ) : null}
         <div className="grid grid-cols-1 gap-6 sm:grid-cols-2">
           <FormField name="minValue" label={t('plans.indicatorForm.minValue')} support={t('plans.indicatorForm.rangeSupport')} error={errors.minValue?.message}>
-            {(fieldControl) => <TextInput {...fieldControl} {...register('minValue')} inputMode="decimal" className="max-w-48" />}
+            {(fieldControl) => <TextInput {...fieldControl} {...register('minValue')} inputMode="decimal" className="max-w-xs" />}
           </FormField>
           <FormField name="maxValue" label={t('plans.indicatorForm.maxValue')} error={errors.maxValue?.message}>
-            {(fieldControl) => <TextInput {...fieldControl} {...register('maxValue')} inputMode="decimal" className="max-w-48" />}
+            {(fieldControl) => <TextInput {...fieldControl} {...register('maxValue')} inputMode="decimal" className="max-w-xs" />}
           </FormField>
           <FormField name="baselineValue" label={t('plans.indicatorForm.baselineValue')} error={errors.baselineValue?.message}>
-            {(fieldControl) => <TextInput {...fieldControl} {...register('baselineValue')} inputMode="decimal" className="max-w-48" />}
+            {(fieldControl) => <TextInput {...fieldControl} {...register('baselineValue')} inputMode="decimal" className="max-w-xs" />}
           </FormField>
           <FormField name="baselineYear" label={t('plans.indicatorForm.baselineYear')} error={errors.baselineYear?.message}>
             {(fieldControl) => (
@@ -366,7 +366,7 @@ export function IndicatorFormFields({
           </FieldGroup>
         ) : null}
         <FormField name="weight" label={t('plans.indicatorForm.weight')} support={t('plans.indicatorForm.weightSupport')} error={errors.weight?.message}>
-          {(fieldControl) => <TextInput {...fieldControl} {...register('weight')} inputMode="decimal" className="max-w-32" />}
+          {(fieldControl) => <TextInput {...fieldControl} {...register('weight')} inputMode="decimal" className="max-w-xs" />}
         </FormField>
       </Section>
 
@@ -379,7 +379,7 @@ export function IndicatorFormFields({
                   key={source.key}
                   name="metricKey"
                   value={source.key}
-                  label={`${source.name}（${source.unit}）`}
+                  label={source.name.includes(source.unit) ? source.name : `${source.name}（${source.unit}）`}
                   help={source.description}
                   register={register('metricKey', {
                     onChange: () => {
@@ -461,20 +461,20 @@ export function IndicatorFormFields({
                       {normalisation === 'min_max' ? (
                         <div className="mt-4 grid grid-cols-1 gap-4 sm:grid-cols-2">
                           <FormField name={`compositeMethod.components.${index}.min`} label={t('plans.indicatorForm.componentMin')} required error={rowErrors?.min?.message}>
-                            {(fieldControl) => <TextInput {...fieldControl} {...register(`compositeMethod.components.${index}.min`)} inputMode="decimal" className="max-w-48" />}
+                            {(fieldControl) => <TextInput {...fieldControl} {...register(`compositeMethod.components.${index}.min`)} inputMode="decimal" className="max-w-xs" />}
                           </FormField>
                           <FormField name={`compositeMethod.components.${index}.max`} label={t('plans.indicatorForm.componentMax')} required error={rowErrors?.max?.message}>
-                            {(fieldControl) => <TextInput {...fieldControl} {...register(`compositeMethod.components.${index}.max`)} inputMode="decimal" className="max-w-48" />}
+                            {(fieldControl) => <TextInput {...fieldControl} {...register(`compositeMethod.components.${index}.max`)} inputMode="decimal" className="max-w-xs" />}
                           </FormField>
                         </div>
                       ) : null}
                       {normalisation === 'deviation' ? (
                         <div className="mt-4 grid grid-cols-1 gap-4 sm:grid-cols-2">
                           <FormField name={`compositeMethod.components.${index}.mean`} label={t('plans.indicatorForm.componentMean')} required error={rowErrors?.mean?.message}>
-                            {(fieldControl) => <TextInput {...fieldControl} {...register(`compositeMethod.components.${index}.mean`)} inputMode="decimal" className="max-w-48" />}
+                            {(fieldControl) => <TextInput {...fieldControl} {...register(`compositeMethod.components.${index}.mean`)} inputMode="decimal" className="max-w-xs" />}
                           </FormField>
                           <FormField name={`compositeMethod.components.${index}.sd`} label={t('plans.indicatorForm.componentSd')} required error={rowErrors?.sd?.message}>
-                            {(fieldControl) => <TextInput {...fieldControl} {...register(`compositeMethod.components.${index}.sd`)} inputMode="decimal" className="max-w-48" />}
+                            {(fieldControl) => <TextInput {...fieldControl} {...register(`compositeMethod.components.${index}.sd`)} inputMode="decimal" className="max-w-xs" />}
                           </FormField>
                         </div>
                       ) : null}
@@ -494,7 +494,7 @@ export function IndicatorFormFields({
           </FieldGroup>
           <div className="grid grid-cols-1 gap-6 sm:grid-cols-2">
             <FormField name="compositeMethod.capAt" label={t('plans.indicatorForm.capAt')} support={t('plans.indicatorForm.capAtSupport')} error={errorsOf?.capAt?.message}>
-              {(fieldControl) => <TextInput {...fieldControl} {...register('compositeMethod.capAt')} inputMode="decimal" className="max-w-32" />}
+              {(fieldControl) => <TextInput {...fieldControl} {...register('compositeMethod.capAt')} inputMode="decimal" className="max-w-xs" />}
             </FormField>
             <FormField name="compositeMethod.effectiveFromYear" label={t('plans.indicatorForm.effectiveFromYear')} required support={t('plans.indicatorForm.effectiveFromYearSupport')} error={errorsOf?.effectiveFromYear?.message}>
               {(fieldControl) => (
@@ -529,7 +529,7 @@ export function IndicatorFormFields({
               label={t('plans.indicatorForm.targetFor', { year: planYearLabel(years[index] ?? 0, locale) })}
               error={errors.targets?.[index]?.value?.message}
             >
-              {(fieldControl) => <TextInput {...fieldControl} {...register(`targets.${index}.value`)} inputMode="decimal" className="max-w-48" />}
+              {(fieldControl) => <TextInput {...fieldControl} {...register(`targets.${index}.value`)} inputMode="decimal" className="max-w-xs" />}
             </FormField>
           ))}
         </div>

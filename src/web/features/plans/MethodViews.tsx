@@ -65,18 +65,18 @@ export function CompositeMethods({ methods, headingLevel = 3 }: { methods: Metho
                     <th scope="row" className={`${thClass} min-w-48 font-normal`}>
                       {part.name}
                     </th>
-                    <td className={`${tdClass} text-end tabular-nums`}>{formatPlain(part.weight, locale)}</td>
-                    <td className={`${tdClass} text-end tabular-nums`}>{weightSum > 0 ? formatShare(part.weight / weightSum, locale) : '—'}</td>
+                    <td className={`${tdClass} text-end whitespace-nowrap tabular-nums`}>{formatPlain(part.weight, locale)}</td>
+                    <td className={`${tdClass} text-end whitespace-nowrap tabular-nums`}>{weightSum > 0 ? formatShare(part.weight / weightSum, locale) : '—'}</td>
                     {method.normalisation === 'min_max' ? (
                       <>
-                        <td className={`${tdClass} text-end tabular-nums`}>{part.min === null ? '—' : formatPlain(part.min, locale)}</td>
-                        <td className={`${tdClass} text-end tabular-nums`}>{part.max === null ? '—' : formatPlain(part.max, locale)}</td>
+                        <td className={`${tdClass} text-end whitespace-nowrap tabular-nums`}>{part.min === null ? '—' : formatPlain(part.min, locale)}</td>
+                        <td className={`${tdClass} text-end whitespace-nowrap tabular-nums`}>{part.max === null ? '—' : formatPlain(part.max, locale)}</td>
                       </>
                     ) : null}
                     {method.normalisation === 'deviation' ? (
                       <>
-                        <td className={`${tdClass} text-end tabular-nums`}>{part.mean === null ? '—' : formatPlain(part.mean, locale)}</td>
-                        <td className={`${tdClass} text-end tabular-nums`}>{part.sd === null ? '—' : formatPlain(part.sd, locale)}</td>
+                        <td className={`${tdClass} text-end whitespace-nowrap tabular-nums`}>{part.mean === null ? '—' : formatPlain(part.mean, locale)}</td>
+                        <td className={`${tdClass} text-end whitespace-nowrap tabular-nums`}>{part.sd === null ? '—' : formatPlain(part.sd, locale)}</td>
                       </>
                     ) : null}
                   </tr>
@@ -142,11 +142,13 @@ export function PeriodExplanation({
     return (
       <div className="space-y-3 text-std-16N-170">
         <p>
-          {t('plans.explainPeriod.composite', {
-            version: explanation.methodVersion,
-            normalisation: normalisationLabel(t, explanation.normalisation),
-            result: value(explanation.result),
-          })}
+          {explanation.result === null
+            ? t('plans.explainPeriod.compositeNone', { version: explanation.methodVersion, normalisation: normalisationLabel(t, explanation.normalisation) })
+            : t('plans.explainPeriod.composite', {
+                version: explanation.methodVersion,
+                normalisation: normalisationLabel(t, explanation.normalisation),
+                result: value(explanation.result),
+              })}
         </p>
         <DataTable caption={t('plans.explainPeriod.compositeCaption', { period: periodLabel })}>
           <ColumnHeaders
@@ -165,11 +167,11 @@ export function PeriodExplanation({
                 <th scope="row" className={`${thClass} min-w-48 font-normal`}>
                   {part.name}
                 </th>
-                <td className={`${tdClass} text-end tabular-nums`}>{part.value === null ? t('plans.explainPeriod.noValue') : formatPlain(part.value, locale)}</td>
-                <td className={`${tdClass} text-end tabular-nums`}>{part.target === null ? t('plans.figures.noTarget') : formatPlain(part.target, locale)}</td>
-                <td className={`${tdClass} text-end tabular-nums`}>{part.score === null ? '—' : formatPlain(part.score, locale)}</td>
-                <td className={`${tdClass} text-end tabular-nums`}>{formatPlain(part.weight, locale)}</td>
-                <td className={`${tdClass} text-end tabular-nums`}>{part.share === null ? t('plans.explainPeriod.leftOut') : formatShare(part.share, locale)}</td>
+                <td className={`${tdClass} text-end whitespace-nowrap tabular-nums`}>{part.value === null ? t('plans.explainPeriod.noValue') : formatPlain(part.value, locale)}</td>
+                <td className={`${tdClass} text-end whitespace-nowrap tabular-nums`}>{part.target === null ? t('plans.figures.noTarget') : formatPlain(part.target, locale)}</td>
+                <td className={`${tdClass} text-end whitespace-nowrap tabular-nums`}>{part.score === null ? '—' : formatPlain(part.score, locale)}</td>
+                <td className={`${tdClass} text-end whitespace-nowrap tabular-nums`}>{formatPlain(part.weight, locale)}</td>
+                <td className={`${tdClass} text-end whitespace-nowrap tabular-nums`}>{part.share === null ? t('plans.explainPeriod.leftOut') : formatShare(part.share, locale)}</td>
               </tr>
             ))}
           </tbody>

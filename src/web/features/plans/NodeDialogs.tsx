@@ -14,7 +14,7 @@ import { toNumber } from '../cases/case-form-values';
 import { roleName } from './PlanForm';
 import { PlanFormDialog } from './PlanFormDialog';
 import { descendantsOf } from './PlanTree';
-import { isConflict, showServerError } from './plan-errors';
+import { isConflict, runMutation, showServerError } from './plan-errors';
 import { nodeTitle, optionName } from './plan-format';
 import { type Plan, type PlanNode, useCreateNode, useDeleteNode, useUpdateNode } from './plans.api';
 
@@ -141,8 +141,8 @@ export function NodeEditDialog({
       }
       showServerError(feedback, error, form.setError, t, fieldOfNode);
     };
-    if (isEdit) update.mutate({ id: node.id, ...(values as NodeUpdateInput), version }, { onSuccess: onSaved, onError });
-    else create.mutate(values as NodeCreateInput, { onSuccess: onSaved, onError });
+    if (isEdit) runMutation(update, { id: node.id, ...(values as NodeUpdateInput), version }, { onSuccess: onSaved, onError });
+    else runMutation(create, values as NodeCreateInput, { onSuccess: onSaved, onError });
   }, feedback.onInvalid);
 
   const reload = async () => {
@@ -175,10 +175,10 @@ export function NodeEditDialog({
       </FormField>
       <div className="grid grid-cols-1 gap-6 sm:grid-cols-2">
         <FormField name="code" label={t('plans.node.code')} support={t('plans.node.codeSupport')} error={errors.code?.message}>
-          {(control) => <TextInput {...control} {...register('code')} className="max-w-48" />}
+          {(control) => <TextInput {...control} {...register('code')} className="max-w-xs" />}
         </FormField>
         <FormField name="levelName" label={t('plans.node.levelName')} support={t('plans.node.levelNameSupport', { level: planLevel })} error={errors.levelName?.message}>
-          {(control) => <TextInput {...control} {...register('levelName')} className="max-w-64" />}
+          {(control) => <TextInput {...control} {...register('levelName')} className="max-w-xs" />}
         </FormField>
       </div>
       <FormField name="division" label={t('plans.node.division')} support={t('plans.node.divisionSupport')} error={errors.division?.message}>
@@ -213,18 +213,18 @@ export function NodeEditDialog({
           )}
         </FormField>
         <FormField name="progress" label={t('plans.node.progress')} support={t('plans.node.progressSupport')} error={errors.progress?.message}>
-          {(control) => <TextInput {...control} {...register('progress')} inputMode="decimal" className="max-w-32" />}
+          {(control) => <TextInput {...control} {...register('progress')} inputMode="decimal" className="max-w-xs" />}
         </FormField>
         <FormField name="weight" label={t('plans.node.weight')} support={t('plans.node.weightSupport')} error={errors.weight?.message}>
-          {(control) => <TextInput {...control} {...register('weight')} inputMode="decimal" className="max-w-32" />}
+          {(control) => <TextInput {...control} {...register('weight')} inputMode="decimal" className="max-w-xs" />}
         </FormField>
       </div>
       <div className="grid grid-cols-1 gap-6 sm:grid-cols-2">
         <FormField name="startsOn" label={t('plans.node.startsOn')} error={errors.startsOn?.message}>
-          {(control) => <TextInput {...control} {...register('startsOn')} type="date" className="max-w-56" />}
+          {(control) => <TextInput {...control} {...register('startsOn')} type="date" className="max-w-xs" />}
         </FormField>
         <FormField name="endsOn" label={t('plans.node.endsOn')} error={errors.endsOn?.message}>
-          {(control) => <TextInput {...control} {...register('endsOn')} type="date" className="max-w-56" />}
+          {(control) => <TextInput {...control} {...register('endsOn')} type="date" className="max-w-xs" />}
         </FormField>
       </div>
     </PlanFormDialog>
@@ -260,7 +260,7 @@ export function MoveNodeDialog({
   const onSubmit = form.handleSubmit(({ parentId }) => {
     feedback.reset();
     setConflict(false);
-    update.mutate(
+    runMutation(update, 
       { id: node.id, version, parentId: parentId || null },
       {
         onSuccess: onSaved,
@@ -325,7 +325,7 @@ export function DeleteNodeDialog({ node, nodes, onClose, onDeleted }: { node: Pl
       tone="danger"
       isBusy={remove.isPending}
       onConfirm={() =>
-        remove.mutate(
+        runMutation(remove, 
           { id: node.id, version: node.version },
           {
             onSuccess: onDeleted,

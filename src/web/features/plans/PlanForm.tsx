@@ -195,7 +195,7 @@ export function PlanFormFields({
   const levelNames = useFieldArray({ control, name: 'levelNames' });
   const statuses = useFieldArray({ control, name: 'statuses' });
   const grades = useFieldArray({ control, name: 'grades' });
-  const [startYear, endYear, rollupMethod] = useWatch({ control, name: ['startYear', 'endYear', 'rollupMethod'] });
+  const [startYear, endYear] = useWatch({ control, name: ['startYear', 'endYear'] });
   const years = yearChoices(currentYear, [startYear, endYear]);
   const idPrefix = mode === 'create' ? 'new-plan' : 'plan-settings';
   return (
@@ -251,8 +251,9 @@ export function PlanFormFields({
                 <FormField
                   name={`levelNames.${index}.value`}
                   label={t('plans.form.levelName', { n: index + 1 })}
+                  required
                   error={errors.levelNames?.[index]?.value?.message}
-                  className="min-w-0 flex-1"
+                  className="w-full min-w-0 max-w-sm"
                 >
                   {(fieldControl) => <TextInput {...fieldControl} {...register(`levelNames.${index}.value`)} className="max-w-sm" />}
                 </FormField>
@@ -281,9 +282,6 @@ export function PlanFormFields({
               </p>
             </div>
           ))}
-          <p className="mt-2 rounded-8 bg-blue-50 p-3 text-std-16N-170" aria-live="polite">
-            {t('plans.form.rollupChosen', { method: rollupMethodLabel(t, rollupMethod ?? 'average') })}
-          </p>
         </FieldGroup>
       </Section>
 
@@ -301,7 +299,7 @@ export function PlanFormFields({
                 <li key={field.id}>
                   <fieldset className="rounded-8 border border-solid-gray-420 p-4">
                     <legend className="px-1 text-std-16B-170">{t('plans.form.statusRow', { n: index + 1 })}</legend>
-                    <div className="grid grid-cols-1 gap-4 sm:grid-cols-[1fr_1fr_1fr_8rem]">
+                    <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
                       <FormField name={`statuses.${index}.name`} label={t('plans.form.optionName')} required error={errors.statuses?.[index]?.name?.message}>
                         {(fieldControl) => <TextInput {...fieldControl} {...register(`statuses.${index}.name`)} />}
                       </FormField>
@@ -341,7 +339,7 @@ export function PlanFormFields({
                 <li key={field.id}>
                   <fieldset className="rounded-8 border border-solid-gray-420 p-4">
                     <legend className="px-1 text-std-16B-170">{t('plans.form.gradeRow', { n: index + 1 })}</legend>
-                    <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
+                    <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
                       <FormField name={`grades.${index}.name`} label={t('plans.form.optionName')} required error={errors.grades?.[index]?.name?.message}>
                         {(fieldControl) => <TextInput {...fieldControl} {...register(`grades.${index}.name`)} />}
                       </FormField>
@@ -389,13 +387,13 @@ export function PlanFormFields({
             <p className="text-std-16N-170 text-solid-gray-700">{t('plans.form.deadlinesSupport')}</p>
             <div className="grid grid-cols-1 gap-6 sm:grid-cols-3">
               <FormField name="firstHalfDue" label={t('plans.form.firstHalfDue')} required support={t('plans.form.firstHalfDueSupport')} error={errors.firstHalfDue?.message}>
-                {(fieldControl) => <TextInput {...fieldControl} {...register('firstHalfDue')} inputMode="numeric" className="max-w-40" />}
+                {(fieldControl) => <TextInput {...fieldControl} {...register('firstHalfDue')} inputMode="numeric" className="max-w-xs" />}
               </FormField>
               <FormField name="yearDue" label={t('plans.form.yearDue')} required support={t('plans.form.yearDueSupport')} error={errors.yearDue?.message}>
-                {(fieldControl) => <TextInput {...fieldControl} {...register('yearDue')} inputMode="numeric" className="max-w-40" />}
+                {(fieldControl) => <TextInput {...fieldControl} {...register('yearDue')} inputMode="numeric" className="max-w-xs" />}
               </FormField>
               <FormField name="reminderDays" label={t('plans.form.reminderDays')} required support={t('plans.form.reminderDaysSupport')} error={errors.reminderDays?.message}>
-                {(fieldControl) => <TextInput {...fieldControl} {...register('reminderDays')} inputMode="numeric" className="max-w-32" />}
+                {(fieldControl) => <TextInput {...fieldControl} {...register('reminderDays')} inputMode="numeric" className="max-w-xs" />}
               </FormField>
             </div>
             <FormField name="externalId" label={t('plans.form.externalId')} support={t('plans.form.externalIdSupport')} error={errors.externalId?.message}>

@@ -1,13 +1,12 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../components/Feedback';
-import { FormField, SelectInput } from '../../components/FormField';
-import { type Locale, currentLocale } from '../../i18n';
+import { currentLocale } from '../../i18n';
 import { type RollupExplanationLike, formatPercent, planYearLabel, rollupSentences } from './plan-format';
 
 /*
- * Small pieces of the plan pages that the public pages use too: plain HTML, no dialog or form library, so
- * the public chunk stays light.
+ * Small pieces of the plan pages that the public pages use too: plain HTML, no dialog or form library (not
+ * even the form field components, which share a chunk with react-hook-form), so the public chunk stays light.
  */
 
 /**
@@ -24,7 +23,7 @@ export function ProgressMeter({ value, label, size = 'md' }: { value: number | n
       <div aria-hidden="true" className={`${size === 'sm' ? 'h-3 w-24' : 'h-4 w-40'} shrink-0 overflow-hidden rounded-full border border-solid-gray-600 bg-white`}>
         <div className="h-full bg-blue-900 forced-colors:bg-[Highlight]" style={{ width: `${percent}%` }} />
       </div>
-      <span className="text-dns-16B-130 whitespace-nowrap text-solid-gray-900 tabular-nums">
+      <span className="min-w-16 text-dns-16B-130 whitespace-nowrap text-solid-gray-900 tabular-nums">
         {label ? <span className="sr-only">{label}: </span> : null}
         {text}
       </span>
@@ -32,42 +31,23 @@ export function ProgressMeter({ value, label, size = 'md' }: { value: number | n
   );
 }
 
+/** 「2024（令和6）年度〜2028（令和10）年度」, breaking only between the two years on a narrow screen. */
+export function PlanPeriod({ startYear, endYear }: { startYear: number; endYear: number }) {
+  const locale = currentLocale();
+  return (
+    <>
+      <span className="whitespace-nowrap">{planYearLabel(startYear, locale)}</span>
+      {locale === 'ja' ? '〜' : ' – '}
+      <wbr />
+      <span className="whitespace-nowrap">{planYearLabel(endYear, locale)}</span>
+    </>
+  );
+}
+
 /** 「公開中」 or 「下書き（非公開）」. */
 export function VisibilityBadge({ visibility }: { visibility: 'draft' | 'public' }) {
   const { t } = useTranslation();
   return visibility === 'public' ? <Badge tone="success">{t('plans.visibility.public')}</Badge> : <Badge>{t('plans.visibility.draft')}</Badge>;
-}
-
-/** A select of the plan's fiscal years, labelled 「2025（令和7）年度」. */
-export function PlanYearSelect({
-  name,
-  label,
-  years,
-  value,
-  onChange,
-  support,
-}: {
-  name: string;
-  label: ReactNode;
-  years: number[];
-  value: number;
-  onChange: (year: number) => void;
-  support?: ReactNode;
-}) {
-  const locale = currentLocale();
-  return (
-    <FormField name={name} label={label} support={support}>
-      {(control) => (
-        <SelectInput {...control} value={String(value)} onChange={(event) => onChange(Number(event.target.value))} className="w-auto min-w-64">
-          {years.map((year) => (
-            <option key={year} value={year}>
-              {planYearLabel(year, locale)}
-            </option>
-          ))}
-        </SelectInput>
-      )}
-    </FormField>
-  );
 }
 
 /**
@@ -123,8 +103,4 @@ export function FigureCard({ title, value, children }: { title: string; value: R
       {children ? <div className="mt-2 text-std-16N-170 text-solid-gray-700">{children}</div> : null}
     </li>
   );
-}
-
-export function useLocale(): Locale {
-  return currentLocale();
 }

@@ -110,7 +110,7 @@ export function PlanTreeList<N extends TreeNode>({
                   ) : (
                     <span aria-hidden="true" className="hidden size-11 shrink-0 sm:inline-block" />
                   )}
-                  <div className="min-w-0 flex-1 basis-64">
+                  <div className="min-w-0 flex-1 basis-40">
                     <p className="text-std-17B-170 text-solid-gray-900">
                       <span className="mr-2 inline-block rounded-4 border border-solid-gray-600 px-1.5 text-dns-14N-130 font-normal text-solid-gray-800">{node.level}</span>
                       {node.code ? <span className="mr-2 font-normal text-solid-gray-700">{node.code}</span> : null}

@@ -15,7 +15,7 @@ import { errorMessage, fieldMessage } from '../../lib/errors';
 import { schemaResolver } from '../../lib/form';
 import { summaryItems, useFormFeedback } from '../../lib/use-form-feedback';
 import { toNumber } from '../cases/case-form-values';
-import { isConflict, showServerError } from './plan-errors';
+import { isConflict, runMutation, showServerError } from './plan-errors';
 import { formatValue, updateStatusLabel } from './plan-format';
 import {
   type IndicatorDetail,
@@ -36,6 +36,12 @@ interface ValueFormValues {
   narrative: string;
 }
 
+/** Which submit button sent the form (「提出する」 or 「下書きを保存する」, 「承認する」 or 「差し戻す」). */
+function intentOf(event: React.BaseSyntheticEvent | undefined): string | undefined {
+  const submitter = (event?.nativeEvent as SubmitEvent | undefined)?.submitter;
+  return submitter instanceof HTMLElement ? submitter.dataset.intent : undefined;
+}
+
 const valueFieldOf = (path: string) => (path === 'value' || path === 'narrative' ? path : null);
 
 function valueLabel(t: TFunction, name: string): string {
@@ -54,7 +60,6 @@ export function ReportForm({ indicator, period, update, onDone }: { indicator: I
   const decide = useDecideUpdate();
   const feedback = useFormFeedback();
   const [conflict, setConflict] = useState(false);
-  const intent = useRef<'draft' | 'submit'>('draft');
   const computed = indicator.kind === 'computed';
   const form = useForm<ValueFormValues>({
     resolver: schemaResolver<ValueFormValues, unknown>(updateCreateInput, {
@@ -67,13 +72,13 @@ export function ReportForm({ indicator, period, update, onDone }: { indicator: I
   const busy = create.isPending || edit.isPending || decide.isPending;
 
   // The resolver checks with the API's schema; what is sent is built from the inputs as typed.
-  const onSubmit = form.handleSubmit(async () => {
+  const onSubmit = form.handleSubmit(async (_valid, event) => {
     const values = form.getValues();
     feedback.reset();
     setConflict(false);
     const value = computed ? null : (toNumber(values.value, null) as number | null);
     const narrative = values.narrative.trim() === '' ? null : values.narrative;
-    const submit = intent.current === 'submit';
+    const submit = intentOf(event) === 'submit';
     try {
       if (!update) {
         await create.mutateAsync({ periodId: period.id, value, narrative, submit });
@@ -116,18 +121,19 @@ export function ReportForm({ indicator, period, update, onDone }: { indicator: I
           support={valueSupport(t, indicator)}
           error={errors.value?.message}
         >
-          {(control) => <TextInput {...control} {...form.register('value')} inputMode="decimal" className="max-w-48" />}
+          {(control) => <TextInput {...control} {...form.register('value')} inputMode="decimal" className="max-w-xs" />}
         </FormField>
       )}
       <FormField name="narrative" label={t('plans.report.narrative')} support={t('plans.report.narrativeSupport')} error={errors.narrative?.message}>
         {(control) => <TextArea {...control} {...form.register('narrative')} rows={4} />}
       </FormField>
       <div className="flex flex-wrap gap-4">
-        <Button type="submit" variant="solid-fill" isBusy={busy} onClick={() => (intent.current = 'submit')}>
-          {t('plans.report.submit')}
-        </Button>
-        <Button type="submit" variant="outline" isBusy={busy} onClick={() => (intent.current = 'draft')}>
+        {/* The draft button comes first: pressing Enter in a field keeps a draft, never submits for approval. */}
+        <Button type="submit" variant="outline" isBusy={busy} data-intent="draft">
           {t('plans.report.saveDraft')}
+        </Button>
+        <Button type="submit" variant="solid-fill" isBusy={busy} data-intent="submit">
+          {t('plans.report.submit')}
         </Button>
       </div>
     </form>
@@ -147,7 +153,6 @@ export function DecisionForm({ update, onDone, label }: { update: IndicatorUpdat
   const { t } = useTranslation();
   const decide = useDecideUpdate();
   const feedback = useFormFeedback();
-  const intent = useRef<'approve' | 'return'>('approve');
   const form = useForm<{ comment: string }>({
     resolver: schemaResolver<{ comment: string }, unknown>(updateDecisionInput, { toInput: (values) => ({ version: update.version, comment: values.comment }) }) as never,
     defaultValues: { comment: '' },
@@ -155,11 +160,11 @@ export function DecisionForm({ update, onDone, label }: { update: IndicatorUpdat
   });
   const { errors } = form.formState;
   const name = `comment-${update.id}`;
-  const onSubmit = form.handleSubmit(() => {
+  const onSubmit = form.handleSubmit((_valid, event) => {
     const values = form.getValues();
     feedback.reset();
-    const action = intent.current;
-    decide.mutate(
+    const action = intentOf(event) === 'return' ? 'return' : 'approve';
+    runMutation(decide, 
       { id: update.id, action, version: update.version, comment: values.comment.trim() === '' ? null : values.comment },
       {
         onSuccess: () => onDone(action === 'approve' ? t('plans.decision.approved', { label }) : t('plans.decision.returned', { label })),
@@ -174,44 +179,16 @@ export function DecisionForm({ update, onDone, label }: { update: IndicatorUpdat
         {(control) => <TextArea {...control} {...form.register('comment')} rows={3} />}
       </FormField>
       <div className="flex flex-wrap gap-4">
-        <Button type="submit" variant="solid-fill" isBusy={decide.isPending} onClick={() => (intent.current = 'approve')}>
+        <Button type="submit" variant="solid-fill" isBusy={decide.isPending} data-intent="approve">
           {t('plans.decision.approve')}
           <span className="sr-only">: {label}</span>
         </Button>
-        <Button type="submit" variant="outline" isBusy={decide.isPending} onClick={() => (intent.current = 'return')}>
+        <Button type="submit" variant="outline" isBusy={decide.isPending} data-intent="return">
           {t('plans.decision.return')}
           <span className="sr-only">: {label}</span>
         </Button>
       </div>
     </form>
-  );
-}
-
-/** Submits a draft as it is (the update history's quick action). */
-export function SubmitDraftButton({ update, onDone, label }: { update: IndicatorUpdate; onDone: (message: string) => void; label: string }) {
-  const { t } = useTranslation();
-  const decide = useDecideUpdate();
-  const [error, setError] = useState<string | null>(null);
-  return (
-    <div>
-      <Button
-        size="sm"
-        isBusy={decide.isPending}
-        onClick={() =>
-          decide.mutate(
-            { id: update.id, action: 'submit', version: update.version, comment: null },
-            { onSuccess: () => onDone(t('plans.report.submitted', { period: label })), onError: (problem) => setError(problemText(t, problem)) },
-          )
-        }
-      >
-        {t('plans.report.submitDraft')}
-      </Button>
-      {error ? (
-        <p role="alert" className="mt-2 text-dns-16N-130 text-error-2">
-          {error}
-        </p>
-      ) : null}
-    </div>
   );
 }
 
@@ -239,7 +216,7 @@ export function EvidenceSection({ update, canChange, headingLevel = 4 }: { updat
       return;
     }
     setError(null);
-    upload.mutate(
+    runMutation(upload, 
       { updateId: update.id, file },
       {
         onSuccess: () => {
@@ -265,7 +242,7 @@ export function EvidenceSection({ update, canChange, headingLevel = 4 }: { updat
             </Button>
             <span className="text-solid-gray-700">{t('plans.evidence.size', { kb: Math.max(1, Math.round(item.sizeBytes / 1024)), date: formatDateTime(item.uploadedAt, locale) })}</span>
             {canChange ? (
-              <Button size="sm" variant="text" isBusy={remove.isPending} onClick={() => remove.mutate({ updateId: update.id, itemId: item.id }, { onError: (problem) => setError(problemText(t, problem)) })}>
+              <Button size="sm" variant="text" isBusy={remove.isPending} onClick={() => runMutation(remove, { updateId: update.id, itemId: item.id }, { onError: (problem) => setError(problemText(t, problem)) })}>
                 {t('plans.evidence.remove')}
                 <span className="sr-only">: {item.fileName}</span>
               </Button>
@@ -399,7 +376,7 @@ export function TargetForm({ indicator, period, onDone }: { indicator: Indicator
     const values = form.getValues();
     feedback.reset();
     setConflict(false);
-    revise.mutate(
+    runMutation(revise, 
       { periodId: period.id, version: period.version, target: toNumber(values.target, null) as number | null, reason: values.reason.trim() === '' ? null : values.reason },
       {
         onSuccess: () => {
@@ -417,7 +394,7 @@ export function TargetForm({ indicator, period, onDone }: { indicator: Indicator
     <form noValidate onSubmit={(event) => void onSubmit(event)} className="space-y-4">
       <ErrorSummary items={summaryItems(errors, (name) => (name === 'reason' ? t('plans.target.reason') : t('plans.target.value')))} message={feedback.formError} focusKey={feedback.attempt} />
       {conflict ? <p className="text-std-16N-170">{t('plans.target.conflictHelp')}</p> : null}
-      <div className="grid grid-cols-1 gap-4 sm:grid-cols-[12rem_1fr]">
+      <div className="space-y-4">
         <FormField name="target" label={t('plans.target.valueWithUnit', { unit: indicator.unit || t('plans.report.noUnit') })} support={t('plans.target.valueSupport')} error={errors.target?.message}>
           {(control) => <TextInput {...control} {...form.register('target')} inputMode="decimal" />}
         </FormField>
@@ -438,7 +415,7 @@ export function LockControls({ period, canLock, canUnlock, onDone }: { period: I
   const setLock = useSetPeriodLock();
   const [error, setError] = useState<string | null>(null);
   const act = (locked: boolean) =>
-    setLock.mutate(
+    runMutation(setLock, 
       { periodId: period.id, locked, version: period.version },
       {
         onSuccess: () => onDone(locked ? t('plans.lock.locked', { period: period.label }) : t('plans.lock.unlocked', { period: period.label })),

@@ -39,3 +39,19 @@ export function showServerError<TValues extends FieldValues>(
 export function isConflict(error: unknown): boolean {
   return isApiError(error) && error.code === 'VERSION_CONFLICT';
 }
+
+/**
+ * Like `mutation.mutate(variables, callbacks)`, but the callbacks run even when the calling component was
+ * replaced meanwhile: a save that changes a version re-keys its form, and a decision removes its card from
+ * the queue, before TanStack Query would call callbacks given to `mutate`.
+ */
+export function runMutation<TData, TVariables>(
+  mutation: { mutateAsync: (variables: TVariables) => Promise<TData> },
+  variables: TVariables,
+  callbacks: { onSuccess?: (data: TData) => void; onError?: (error: unknown) => void } = {},
+): void {
+  mutation.mutateAsync(variables).then(
+    (data) => callbacks.onSuccess?.(data),
+    (error: unknown) => callbacks.onError?.(error),
+  );
+}

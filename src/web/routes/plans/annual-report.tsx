@@ -5,7 +5,7 @@ import { fiscalYearOf } from '../../../shared/domain/fiscal-year';
 import { Button } from '../../components/Button';
 import { LoadError, Loading } from '../../components/Feedback';
 import { ColumnHeaders, DataTable, bodyRowClass, tdClass, thClass } from '../../components/Table';
-import { PlanYearSelect } from '../../features/plans/PlanParts';
+import { PlanYearSelect } from '../../features/plans/PlanYearSelect';
 import { type AchievementClass, achievementClassLabel, achievementText, defaultYearOf, formatPercent, formatValue, planYearLabel, termLabel, yearsOf } from '../../features/plans/plan-format';
 import { type AnnualReport, downloadAnnualReport, useAnnualReport } from '../../features/plans/plans.api';
 import { currentLocale } from '../../i18n';
@@ -34,8 +34,8 @@ export function AnnualReportPage() {
         <h2 id="report-controls" className="mb-4 text-std-20B-150">
           {t('plans.annual.controls')}
         </h2>
-        <div className="flex flex-wrap items-end gap-x-6 gap-y-4">
-          <PlanYearSelect name="annualYear" label={t('plans.annual.fiscalYear')} years={yearsOf(plan)} value={fiscalYear} onChange={(year) => void navigate({ search: { fiscalYear: year } })} />
+        <PlanYearSelect name="annualYear" label={t('plans.annual.fiscalYear')} years={yearsOf(plan)} value={fiscalYear} onChange={(year) => void navigate({ search: { fiscalYear: year } })} />
+        <div className="mt-4 flex flex-wrap gap-4">
           <Button isBusy={download.isPending && download.variables?.format === 'xlsx'} onClick={() => download.mutate({ fiscalYear, format: 'xlsx' })}>
             {t('plans.annual.xlsx')}
           </Button>
@@ -137,11 +137,11 @@ function ReportBody({ report }: { report: AnnualReport }) {
           {report.sections.map((section) => (
             <section key={section.nodeId} aria-labelledby={`annual-${section.nodeId}`} className="border-t border-solid-gray-420 pt-6">
               <h4 id={`annual-${section.nodeId}`} className="text-std-17B-170">
-                {section.level} {section.code ? `${section.code}　` : ''}
+                {section.level} {section.code ? `${section.code}\u3000` : ''}
                 {section.title}
               </h4>
               <p className="mt-1 text-std-16N-170">
-                {section.division ? `${t('plans.annual.division', { division: section.division })}　` : ''}
+                {section.division ? `${t('plans.annual.division', { division: section.division })}\u3000` : ''}
                 {t('plans.annual.sectionProgress', { progress: progress(section.progress) })}
               </p>
               {section.reviews.map((review) => (
@@ -206,13 +206,13 @@ function IndicatorTable({ caption, indicators }: { caption: string; indicators: 
                 ? t('plans.figures.noBaseline')
                 : `${formatValue(indicator.baseline.value, indicator.decimals, indicator.unit, locale)}${indicator.baseline.fiscalYear ? `（${planYearLabel(indicator.baseline.fiscalYear, locale)}）` : ''}`}
             </td>
-            <td className={`${tdClass} text-end tabular-nums`}>
+            <td className={`${tdClass} text-end whitespace-nowrap tabular-nums`}>
               {indicator.target === null ? t('plans.figures.noTarget') : formatValue(indicator.target, indicator.decimals, indicator.unit, locale)}
               {indicator.originalTarget !== null && indicator.originalTarget !== indicator.target ? (
                 <span className="block text-dns-14N-130 text-solid-gray-700">{t('plans.figures.original', { value: formatValue(indicator.originalTarget, indicator.decimals, indicator.unit, locale) })}</span>
               ) : null}
             </td>
-            <td className={`${tdClass} text-end tabular-nums`}>{indicator.actual === null ? t('plans.figures.noActual') : formatValue(indicator.actual, indicator.decimals, indicator.unit, locale)}</td>
+            <td className={`${tdClass} text-end whitespace-nowrap tabular-nums`}>{indicator.actual === null ? t('plans.figures.noActual') : formatValue(indicator.actual, indicator.decimals, indicator.unit, locale)}</td>
             <td className={`${tdClass} text-end whitespace-nowrap tabular-nums`}>{achievementText(t, indicator.achievement, locale)}</td>
             <td className={`${tdClass} whitespace-nowrap`}>{achievementClassLabel(t, indicator.status as AchievementClass)}</td>
           </tr>

@@ -9,7 +9,7 @@ import { Notice } from '../../components/Notice';
 import { ColumnHeaders, DataTable, DetailList, bodyRowClass, tdClass, thClass } from '../../components/Table';
 import { TextLink } from '../../components/TextLink';
 import { focusRing } from '../../components/styles';
-import { ActualCell, TargetCell } from '../../features/plans/IndicatorCells';
+import { ActualCell, PeriodLabel, TargetCell } from '../../features/plans/IndicatorCells';
 import { TargetActualChart } from '../../features/plans/IndicatorChart';
 import { CompositeMethods, PeriodExplanation } from '../../features/plans/MethodViews';
 import { DecisionForm, EvidenceSection, LockControls, ReportForm, TargetForm, UpdateHistory } from '../../features/plans/UpdateForms';
@@ -234,8 +234,6 @@ function PeriodsTable({ plan, indicator, periods, selectedId }: { plan: Plan; in
             { label: t('plans.indicators.columns.achievement'), end: true },
             t('plans.periods.due'),
             t('plans.indicators.columns.state'),
-            t('plans.periods.lock'),
-            t('plans.periods.open'),
           ]}
         />
         <tbody>
@@ -244,16 +242,37 @@ function PeriodsTable({ plan, indicator, periods, selectedId }: { plan: Plan; in
             const showLive = period.live !== null && period.live !== period.actual;
             return (
               <tr key={period.id} className={`${bodyRowClass} ${isSelected ? 'bg-blue-50' : ''}`}>
-                <th scope="row" className={`${thClass} min-w-48 font-normal ${period.half !== null ? 'pl-8' : ''}`}>
-                  {period.label}
+                <th scope="row" className={`${thClass} min-w-56 font-normal ${period.half !== null ? 'pl-8' : ''}`}>
+                  <PeriodLabel fiscalYear={period.fiscalYear} half={period.half} />
+                  <span className="mt-1 block">
+                    {isSelected ? (
+                      <span className="text-dns-14B-130 whitespace-nowrap">{t('plans.periods.shown')}</span>
+                    ) : (
+                      <Link
+                        to="/plans/$planId/indicators/$indicatorId"
+                        params={{ planId: plan.id, indicatorId: indicator.id }}
+                        search={{ period: period.id }}
+                        replace
+                        resetScroll={false}
+                        className={`inline-flex min-h-11 items-center text-dns-16N-130 text-blue-1000 underline whitespace-nowrap ${focusRing}`}
+                      >
+                        {t('plans.periods.choose')}
+                        <span className="sr-only">: {period.label}</span>
+                      </Link>
+                    )}
+                  </span>
                 </th>
-                <td className={`${tdClass} min-w-32 text-end`}>
+                <td className={`${tdClass} min-w-32 text-end whitespace-nowrap`}>
                   <TargetCell period={period} decimals={indicator.decimals} unit={indicator.unit} />
                   <RevisionDetails indicator={indicator} period={period} />
                 </td>
-                <td className={`${tdClass} text-end`}>
+                <td className={`${tdClass} text-end whitespace-nowrap`}>
                   <ActualCell actual={period.actual} decimals={indicator.decimals} unit={indicator.unit} />
-                  {period.approvedAt ? <span className="mt-1 block text-dns-14N-130 text-solid-gray-700">{t('plans.periods.approvedOn', { date: formatDateTime(period.approvedAt, locale) })}</span> : null}
+                  {period.approvedAt ? (
+                    <span className="mt-1 block text-dns-14N-130 whitespace-nowrap text-solid-gray-700">
+                      {t('plans.periods.approvedOn')} <DateText iso={period.approvedAt} compact />
+                    </span>
+                  ) : null}
                 </td>
                 <td className={`${tdClass} text-end`}>
                   {showLive ? (
@@ -267,24 +286,9 @@ function PeriodsTable({ plan, indicator, periods, selectedId }: { plan: Plan; in
                 </td>
                 <td className={`${tdClass} text-end whitespace-nowrap tabular-nums`}>{achievementText(t, period.achievement, locale)}</td>
                 <td className={tdClass}>{period.dueOn ? <DateText iso={period.dueOn} compact /> : '—'}</td>
-                <td className={`${tdClass} min-w-28`}>{stateOf(t, indicator, period)}</td>
-                <td className={`${tdClass} whitespace-nowrap`}>{period.locked ? t('plans.periods.locked') : t('plans.periods.open_')}</td>
-                <td className={tdClass}>
-                  {isSelected ? (
-                    <span className="text-dns-16B-130 whitespace-nowrap">{t('plans.periods.shown')}</span>
-                  ) : (
-                    <Link
-                      to="/plans/$planId/indicators/$indicatorId"
-                      params={{ planId: plan.id, indicatorId: indicator.id }}
-                      search={{ period: period.id }}
-                      replace
-                      resetScroll={false}
-                      className={`inline-flex min-h-11 items-center text-blue-1000 underline whitespace-nowrap ${focusRing}`}
-                    >
-                      {t('plans.periods.choose')}
-                      <span className="sr-only">: {period.label}</span>
-                    </Link>
-                  )}
+                <td className={`${tdClass} min-w-28`}>
+                  {stateOf(t, indicator, period)}
+                  {period.locked ? <span className="mt-1 block text-dns-14B-130">{t('plans.periods.locked')}</span> : null}
                 </td>
               </tr>
             );

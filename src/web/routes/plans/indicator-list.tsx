@@ -7,7 +7,7 @@ import { FormField, SelectInput } from '../../components/FormField';
 import { ColumnHeaders, DataTable, bodyRowClass, tdClass, thClass } from '../../components/Table';
 import { ButtonLink, TextLink } from '../../components/TextLink';
 import { ActualCell, TargetCell } from '../../features/plans/IndicatorCells';
-import { PlanYearSelect } from '../../features/plans/PlanParts';
+import { PlanYearSelect } from '../../features/plans/PlanYearSelect';
 import {
   achievementText,
   defaultYearOf,
@@ -118,7 +118,6 @@ function IndicatorTable({ planId, items, fiscalYear, caption }: { planId: string
         columns={[
           t('plans.indicators.columns.name'),
           t('plans.indicators.columns.kind'),
-          t('plans.indicators.columns.direction'),
           t('plans.indicators.columns.baseline'),
           { label: t('plans.indicators.columns.target'), end: true },
           { label: t('plans.indicators.columns.actual'), end: true },
@@ -140,21 +139,23 @@ function IndicatorTable({ planId, items, fiscalYear, caption }: { planId: string
                 </TextLink>
                 {item.unit ? <span className="mt-1 block text-dns-14N-130 text-solid-gray-700">{t('plans.indicators.unit', { unit: item.unit })}</span> : null}
               </th>
-              <td className={`${tdClass} whitespace-nowrap`}>{kindLabel(t, item.kind)}</td>
-              <td className={`${tdClass} whitespace-nowrap`}>{directionLabel(t, item.direction)}</td>
+              <td className={`${tdClass} whitespace-nowrap`}>
+                {kindLabel(t, item.kind)}
+                <span className="mt-1 block text-dns-14N-130 text-solid-gray-700">{directionLabel(t, item.direction)}</span>
+              </td>
               <td className={`${tdClass} min-w-32`}>
                 {item.baselineValue === null ? (
                   t('plans.figures.noBaseline')
                 ) : (
                   <>
                     <span className="tabular-nums">{formatValue(item.baselineValue, item.decimals, item.unit, locale)}</span>
-                    {item.baselineYear ? <span className="mt-1 block text-dns-14N-130 text-solid-gray-700">{planYearLabel(item.baselineYear, locale)}</span> : null}
+                    {item.baselineYear ? <span className="mt-1 block text-dns-14N-130 whitespace-nowrap text-solid-gray-700">{planYearLabel(item.baselineYear, locale)}</span> : null}
                   </>
                 )}
               </td>
-              <td className={`${tdClass} text-end`}>{period ? <TargetCell period={period} decimals={item.decimals} unit={item.unit} /> : t('plans.figures.noPeriod')}</td>
-              <td className={`${tdClass} text-end`}>{period ? <ActualCell actual={period.actual} decimals={item.decimals} unit={item.unit} /> : '—'}</td>
-              <td className={`${tdClass} text-end`}>
+              <td className={`${tdClass} text-end whitespace-nowrap`}>{period ? <TargetCell period={period} decimals={item.decimals} unit={item.unit} /> : t('plans.figures.noPeriod')}</td>
+              <td className={`${tdClass} text-end whitespace-nowrap`}>{period ? <ActualCell actual={period.actual} decimals={item.decimals} unit={item.unit} /> : '—'}</td>
+              <td className={`${tdClass} text-end whitespace-nowrap`}>
                 {showLive ? (
                   <>
                     <span className="tabular-nums">{formatValue(period.live, item.decimals, item.unit, locale)}</span>

@@ -1,6 +1,6 @@
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useMemo } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { IndicatorCreateInput } from '../../../shared/schemas/plan';
 import { Button } from '../../components/Button';
@@ -8,7 +8,7 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { Loading } from '../../components/Feedback';
 import { TextLink } from '../../components/TextLink';
 import { type IndicatorFormValues, IndicatorFormFields, emptyIndicatorForm, indicatorFieldLabel, indicatorFieldOf, indicatorResolver } from '../../features/plans/IndicatorForm';
-import { showServerError } from '../../features/plans/plan-errors';
+import { runMutation, showServerError } from '../../features/plans/plan-errors';
 import { yearsOf } from '../../features/plans/plan-format';
 import { type Plan, useCreateIndicator, useMetricSources, usePlanIndicators, usePlanPeople, usePlanTree } from '../../features/plans/plans.api';
 import { useProgrammes } from '../../features/programmes/programmes.api';
@@ -42,14 +42,14 @@ function IndicatorNewForm({ plan, nodes, indicators }: { plan: Plan; nodes: NonN
     defaultValues: emptyIndicatorForm(years, search.nodeId),
     shouldFocusError: false,
   });
-  const kind = form.watch('kind');
+  const kind = useWatch({ control: form.control, name: 'kind' });
   const sources = useMetricSources(kind === 'computed');
   const programmes = useProgrammes('active');
   const people = usePlanPeople(true);
 
   const onSubmit = form.handleSubmit((values) => {
     feedback.reset();
-    create.mutate(values, {
+    runMutation(create, values, {
       onSuccess: (indicator) => {
         setFlash(t('plans.indicatorForm.created', { name: indicator.name }));
         void navigate({ to: '/plans/$planId/indicators/$indicatorId', params: { planId: plan.id, indicatorId: indicator.id }, search: {} });

@@ -9,7 +9,7 @@ import { Checkbox, FieldGroup, FormField, TextArea, TextInput } from '../../comp
 import { Notice } from '../../components/Notice';
 import { TextLink } from '../../components/TextLink';
 import { PlanFormDialog } from '../../features/plans/PlanFormDialog';
-import { isConflict, showServerError } from '../../features/plans/plan-errors';
+import { isConflict, runMutation, showServerError } from '../../features/plans/plan-errors';
 import { nodeTitle } from '../../features/plans/plan-format';
 import { type Meeting, type Opinion, type Plan, type PlanNode, useCreateMeeting, useCreateOpinion, useMeetings, usePlanTree, useUpdateOpinion } from '../../features/plans/plans.api';
 import { japanToday } from '../../lib/dates';
@@ -177,7 +177,7 @@ function MeetingDialog({ plan, onClose, onSaved }: { plan: Plan; onClose: () => 
   const labels: Record<string, string> = { title: t('plans.meetings.title'), heldOn: t('plans.meetings.heldOn'), summary: t('plans.meetings.summary'), isPublic: t('plans.meetings.isPublic') };
   const onSubmit = form.handleSubmit((values) => {
     feedback.reset();
-    create.mutate(values, { onSuccess: onSaved, onError: (error) => showServerError(feedback, error, form.setError, t, (path) => (path in labels ? path : null)) });
+    runMutation(create, values, { onSuccess: onSaved, onError: (error) => showServerError(feedback, error, form.setError, t, (path) => (path in labels ? path : null)) });
   }, feedback.onInvalid);
   return (
     <PlanFormDialog
@@ -195,7 +195,7 @@ function MeetingDialog({ plan, onClose, onSaved }: { plan: Plan; onClose: () => 
         {(control) => <TextInput {...control} {...form.register('title')} />}
       </FormField>
       <FormField name="heldOn" label={labels.heldOn} required error={errors.heldOn?.message}>
-        {(control) => <TextInput {...control} {...form.register('heldOn')} type="date" className="max-w-56" />}
+        {(control) => <TextInput {...control} {...form.register('heldOn')} type="date" className="max-w-xs" />}
       </FormField>
       <FormField name="summary" label={labels.summary} error={errors.summary?.message}>
         {(control) => <TextArea {...control} {...form.register('summary')} rows={4} />}
@@ -227,7 +227,7 @@ function OpinionDialog({ meeting, nodes, onClose, onSaved }: { meeting: Meeting;
   const labels: Record<string, string> = { nodeIds: t('plans.meetings.nodes'), speaker: t('plans.meetings.speaker'), body: t('plans.meetings.body'), response: t('plans.meetings.response') };
   const onSubmit = form.handleSubmit((values) => {
     feedback.reset();
-    create.mutate(
+    runMutation(create, 
       { meetingId: meeting.id, ...values },
       {
         onSuccess: onSaved,
@@ -283,7 +283,7 @@ function ResponseDialog({ opinion, onClose, onSaved }: { opinion: Opinion; onClo
   const { errors } = form.formState;
   const onSubmit = form.handleSubmit(({ response }) => {
     feedback.reset();
-    update.mutate(
+    runMutation(update, 
       { id: opinion.id, version: opinion.version, response },
       {
         onSuccess: onSaved,

@@ -6,10 +6,8 @@ import { isApiError } from '../../api/client';
 import { LoadError, Loading } from '../../components/Feedback';
 import { focusRing } from '../../components/styles';
 import { TextLink } from '../../components/TextLink';
-import { ProgressMeter, VisibilityBadge } from '../../features/plans/PlanParts';
-import { planPeriodLabel } from '../../features/plans/plan-format';
+import { PlanPeriod, ProgressMeter, VisibilityBadge } from '../../features/plans/PlanParts';
 import { usePlan } from '../../features/plans/plans.api';
-import { currentLocale } from '../../i18n';
 
 export type PlanSection = 'overview' | 'tree' | 'indicators' | 'roadmap' | 'reporting' | 'reviews' | 'meetings' | 'annualReport' | 'settings';
 
@@ -54,7 +52,6 @@ const tabClass = `inline-flex min-h-11 items-center border-b-4 border-transparen
  */
 export function PlanLayout() {
   const { t } = useTranslation();
-  const locale = currentLocale();
   const { planId } = useParams({ from: '/app/plans/$planId' });
   const plan = usePlan(planId);
   const pathname = useRouterState({ select: (state) => state.location.pathname });
@@ -82,7 +79,7 @@ export function PlanLayout() {
             {data.edition ? <span>{data.edition}</span> : null}
             <span>
               <span className="sr-only">{t('plans.layout.period')}: </span>
-              {planPeriodLabel(data.startYear, data.endYear, locale)}
+              <PlanPeriod startYear={data.startYear} endYear={data.endYear} />
             </span>
             <VisibilityBadge visibility={data.visibility} />
             <span className="flex items-center gap-2">

@@ -12,11 +12,9 @@ import { PageHeading } from '../../components/PageHeading';
 import { ColumnHeaders, DataTable, bodyRowClass, tdClass, thClass } from '../../components/Table';
 import { TextLink } from '../../components/TextLink';
 import { type PlanFormValues, PlanFormFields, emptyPlanForm, planCreateResolver, planFieldLabel, planFieldOf } from '../../features/plans/PlanForm';
-import { ProgressMeter, VisibilityBadge } from '../../features/plans/PlanParts';
-import { showServerError } from '../../features/plans/plan-errors';
-import { planPeriodLabel } from '../../features/plans/plan-format';
+import { PlanPeriod, ProgressMeter, VisibilityBadge } from '../../features/plans/PlanParts';
+import { runMutation, showServerError } from '../../features/plans/plan-errors';
 import { useCreatePlan, usePlans } from '../../features/plans/plans.api';
-import { currentLocale } from '../../i18n';
 import { setFlash, useFlash } from '../../lib/flash';
 import { summaryItems, useFormFeedback } from '../../lib/use-form-feedback';
 
@@ -26,7 +24,6 @@ import { summaryItems, useFormFeedback } from '../../lib/use-form-feedback';
  */
 export function PlanListPage() {
   const { t } = useTranslation();
-  const locale = currentLocale();
   const plans = usePlans();
   const flash = useFlash();
   const items = plans.data?.items ?? [];
@@ -52,7 +49,9 @@ export function PlanListPage() {
                   </TextLink>
                   {plan.edition ? <span className="mt-1 block text-dns-14N-130 text-solid-gray-700">{plan.edition}</span> : null}
                 </th>
-                <td className={`${tdClass} min-w-56`}>{planPeriodLabel(plan.startYear, plan.endYear, locale)}</td>
+                <td className={`${tdClass} min-w-44`}>
+                  <PlanPeriod startYear={plan.startYear} endYear={plan.endYear} />
+                </td>
                 <td className={tdClass}>
                   <VisibilityBadge visibility={plan.visibility} />
                 </td>
@@ -96,7 +95,7 @@ function CreatePlanForm({ onCancel }: { onCancel: () => void }) {
   useEffect(() => form.setFocus('title'), [form]);
   const onSubmit = form.handleSubmit((values) => {
     feedback.reset();
-    create.mutate(values, {
+    runMutation(create, values, {
       onSuccess: (plan) => {
         setFlash(t('plans.create.done', { title: plan.title }));
         void navigate({ to: '/plans/$planId/tree', params: { planId: plan.id } });

@@ -4,7 +4,8 @@ import { fiscalYearOf } from '../../../shared/domain/fiscal-year';
 import { LoadError, Loading } from '../../components/Feedback';
 import { ColumnHeaders, DataTable, bodyRowClass, tdClass, thClass } from '../../components/Table';
 import { TextLink } from '../../components/TextLink';
-import { FigureCard, PlanYearSelect, ProgressMeter } from '../../features/plans/PlanParts';
+import { FigureCard, ProgressMeter } from '../../features/plans/PlanParts';
+import { PlanYearSelect } from '../../features/plans/PlanYearSelect';
 import { type AchievementClass, type ReportingState, achievementClassLabel, defaultYearOf, formatPercent, reportingStateLabel, yearsOf } from '../../features/plans/plan-format';
 import { type PlanDashboard, usePlanDashboard } from '../../features/plans/plans.api';
 import { useCurrentRole } from '../../features/session/session.api';
@@ -44,7 +45,6 @@ export function PlanOverviewPage() {
 }
 
 function Dashboard({ planId, fiscalYear }: { planId: string; fiscalYear: number }) {
-  const { t } = useTranslation();
   const dashboard = usePlanDashboard(planId, fiscalYear);
   if (dashboard.isPending) return <Loading />;
   if (dashboard.isError) return <LoadError error={dashboard.error} onRetry={() => void dashboard.refetch()} />;
@@ -166,7 +166,7 @@ function CountTable({ caption, rows, total }: { caption: string; rows: { label: 
               <th scope="row" className={`${thClass} font-normal whitespace-nowrap`}>
                 {row.label}
               </th>
-              <td className={`${tdClass} text-end tabular-nums`}>{t('plans.overview.count', { count: row.count })}</td>
+              <td className={`${tdClass} text-end whitespace-nowrap tabular-nums`}>{t('plans.overview.count', { count: row.count })}</td>
               <td className={tdClass}>
                 <div className="flex items-center gap-3">
                   <div aria-hidden="true" className="h-3 w-24 shrink-0 overflow-hidden rounded-full border border-solid-gray-600 bg-white">

@@ -13,7 +13,7 @@ import { ColumnHeaders, DataTable, bodyRowClass, tdClass, thClass } from '../../
 import { TextLink } from '../../components/TextLink';
 import { type PlanFormValues, PlanFormFields, planFieldLabel, planFieldOf, planToForm, planUpdateResolver } from '../../features/plans/PlanForm';
 import { VisibilityBadge } from '../../features/plans/PlanParts';
-import { isConflict, showServerError } from '../../features/plans/plan-errors';
+import { isConflict, runMutation, showServerError } from '../../features/plans/plan-errors';
 import { type CsvKind, type ImportKind, type Plan, type PlanImportResult, downloadPlanCsv, useImportPlanCsv, usePlan, usePlanPeople, useSetPlanVisibility, useUpdatePlan } from '../../features/plans/plans.api';
 import { currentLocale } from '../../i18n';
 import { formatDateTime } from '../../lib/dates';
@@ -90,7 +90,7 @@ function PublishSection({ plan }: { plan: Plan }) {
         confirmLabel={publish ? t('plans.publish.publish') : t('plans.publish.unpublish')}
         isBusy={setVisibility.isPending}
         onConfirm={() =>
-          setVisibility.mutate(
+          runMutation(setVisibility, 
             { publish, version: plan.version },
             {
               onSuccess: () => {
@@ -120,7 +120,7 @@ function SettingsSection({ plan, saved, onSaved }: { plan: Plan; saved: string |
     feedback.reset();
     setConflict(false);
     onSaved(null);
-    update.mutate(values, {
+    runMutation(update, values, {
       onSuccess: (result) => onSaved(t('plans.settings.saved', { title: result.title })),
       onError: (error) => {
         if (isConflict(error)) {
@@ -207,11 +207,11 @@ function ImportPanel({ plan, kind, title, lead }: { plan: Plan; kind: ImportKind
       return;
     }
     setError(null);
-    run.mutate({ kind, file, dryRun: true }, { onSuccess: (result) => setChecked({ file, result }), onError: (problem) => setError(errorMessage(t, problem)) });
+    runMutation(run, { kind, file, dryRun: true }, { onSuccess: (result) => setChecked({ file, result }), onError: (problem) => setError(errorMessage(t, problem)) });
   };
   const apply = () => {
     if (!checked) return;
-    run.mutate(
+    runMutation(run, 
       { kind, file: checked.file, dryRun: false },
       {
         onSuccess: (result) => {

@@ -21,7 +21,6 @@ type Editing = { kind: 'add'; parent: PlanNode | null } | { kind: 'edit'; node: 
  * Editors add, edit, move and delete nodes; everyone can open a node's roadmap and indicators.
  */
 export function PlanTreePage() {
-  const { t } = useTranslation();
   const { planId, plan } = useLoadedPlan();
   const tree = usePlanTree(planId);
   const flash = useFlash();

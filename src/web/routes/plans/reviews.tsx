@@ -5,17 +5,18 @@ import { useTranslation } from 'react-i18next';
 import { fiscalYearOf } from '../../../shared/domain/fiscal-year';
 import { type ReviewInput, reviewInput } from '../../../shared/schemas/plan';
 import { Button } from '../../components/Button';
+import { DateText } from '../../components/DateText';
 import { LoadError, Loading } from '../../components/Feedback';
 import { FieldGroup, FormField, Radio, TextArea } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
 import { ColumnHeaders, DataTable, bodyRowClass, tdClass, thClass } from '../../components/Table';
-import { ProgressMeter, PlanYearSelect } from '../../features/plans/PlanParts';
+import { ProgressMeter } from '../../features/plans/PlanParts';
+import { PlanYearSelect } from '../../features/plans/PlanYearSelect';
 import { PlanFormDialog } from '../../features/plans/PlanFormDialog';
-import { isConflict, showServerError } from '../../features/plans/plan-errors';
+import { isConflict, runMutation, showServerError } from '../../features/plans/plan-errors';
 import { defaultYearOf, nodeTitle, optionName, planYearLabel, reviewStatusLabel, termLabel, yearsOf } from '../../features/plans/plan-format';
 import { type Plan, type PlanTree, type Review, type ReviewTerm, usePlanTree, useRecordReview, useReviews } from '../../features/plans/plans.api';
 import { currentLocale } from '../../i18n';
-import { formatDateTime } from '../../lib/dates';
 import { schemaResolver } from '../../lib/form';
 import { summaryItems, useFormFeedback } from '../../lib/use-form-feedback';
 import { useLoadedPlan } from './plan-layout';
@@ -90,14 +91,28 @@ function ReviewTable({ plan, tree, fiscalYear, term }: { plan: Plan; tree: PlanT
             t('plans.reviews.comment'),
             t('plans.reviews.status'),
             t('plans.reviews.reviewer'),
-            ...(canRecord ? [t('plans.reviews.actions')] : []),
           ]}
         />
         <tbody>
           {rows.map((row) => (
             <tr key={row.nodeId ?? 'plan'} className={bodyRowClass}>
-              <th scope="row" className={`${thClass} min-w-56 font-normal`} style={{ paddingInlineStart: `${1 + row.depth * 1.25}rem` }}>
+              <th scope="row" className={`${thClass} min-w-72 font-normal`} style={{ paddingInlineStart: `${1 + row.depth * 0.75}rem` }}>
                 {row.title}
+                {canRecord ? (
+                  <div className="mt-2">
+                    <Button
+                      size="sm"
+                      className="whitespace-nowrap"
+                      onClick={() => {
+                        setMessage(null);
+                        setEditing(row);
+                      }}
+                    >
+                      {row.review ? t('plans.reviews.edit') : t('plans.reviews.record')}
+                      <span className="sr-only">: {row.title}</span>
+                    </Button>
+                  </div>
+                ) : null}
               </th>
               <td className={tdClass}>
                 <ProgressMeter value={row.progress} size="sm" />
@@ -109,26 +124,14 @@ function ReviewTable({ plan, tree, fiscalYear, term }: { plan: Plan; tree: PlanT
                 {row.review?.reviewedBy ? (
                   <>
                     {row.review.reviewedBy.name}
-                    <span className="mt-1 block text-dns-14N-130 text-solid-gray-700">{formatDateTime(row.review.updatedAt, locale)}</span>
+                    <span className="mt-1 block text-dns-14N-130 text-solid-gray-700">
+                      <DateText iso={row.review.updatedAt} compact />
+                    </span>
                   </>
                 ) : (
                   '—'
                 )}
               </td>
-              {canRecord ? (
-                <td className={tdClass}>
-                  <Button
-                    size="sm"
-                    onClick={() => {
-                      setMessage(null);
-                      setEditing(row);
-                    }}
-                  >
-                    {row.review ? t('plans.reviews.edit') : t('plans.reviews.record')}
-                    <span className="sr-only">: {row.title}</span>
-                  </Button>
-                </td>
-              ) : null}
             </tr>
           ))}
         </tbody>
@@ -201,7 +204,7 @@ function ReviewDialog({
   const onSubmit = form.handleSubmit((values) => {
     feedback.reset();
     setConflict(false);
-    record.mutate(values, {
+    runMutation(record, values, {
       onSuccess: onSaved,
       onError: (error) => {
         if (isConflict(error)) setConflict(true);

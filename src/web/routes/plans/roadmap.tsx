@@ -10,10 +10,10 @@ import { DateText } from '../../components/DateText';
 import { LoadError, Loading } from '../../components/Feedback';
 import { FormField, SelectInput, TextArea, TextInput } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
-import { DataTable, tdClass, thClass } from '../../components/Table';
+import { DataTable, colHeadClass, tdClass, thClass } from '../../components/Table';
 import { TextLink } from '../../components/TextLink';
 import { PlanFormDialog } from '../../features/plans/PlanFormDialog';
-import { isConflict, showServerError } from '../../features/plans/plan-errors';
+import { isConflict, runMutation, showServerError } from '../../features/plans/plan-errors';
 import { nodeTitle, planYearLabel, yearsOf } from '../../features/plans/plan-format';
 import { type Milestone, type Plan, type Roadmap, useCreateMilestone, usePlanTree, useRoadmap, useUpdateMilestone } from '../../features/plans/plans.api';
 import { useCurrentRole, useSession } from '../../features/session/session.api';
@@ -72,23 +72,24 @@ function RoadmapView({ plan, roadmap }: { plan: Plan; roadmap: Roadmap }) {
       {roadmap.rows.length === 0 ? (
         <p className="text-std-16N-170">{t('plans.roadmap.noRows')}</p>
       ) : (
-        <DataTable
-          caption={
-            <>
-              <span className="block text-std-20B-150">{t('plans.roadmap.caption')}</span>
-              <span className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-std-16N-170">
-                <span className="text-std-16B-170">{t('plans.roadmap.field')}</span>
-                <span>{initiative.field ?? t('plans.roadmap.none')}</span>
-                <span className="text-std-16B-170">{t('plans.roadmap.division')}</span>
-                <span>{initiative.division ?? t('plans.roadmap.none')}</span>
-                <span className="text-std-16B-170">{t('plans.roadmap.initiative')}</span>
-                <span>{nodeTitle(initiative)}</span>
-                <span className="text-std-16B-170">{t('plans.roadmap.summary')}</span>
-                <span className="whitespace-pre-wrap">{initiative.description || t('plans.roadmap.none')}</span>
-              </span>
-            </>
-          }
-        >
+        <>
+          <dl className="mb-4 grid max-w-4xl grid-cols-1 gap-x-6 gap-y-1 text-std-16N-170 sm:grid-cols-[auto_1fr]">
+            <dt className="text-std-16B-170">{t('plans.roadmap.field')}</dt>
+            <dd>{initiative.field ?? t('plans.roadmap.none')}</dd>
+            <dt className="text-std-16B-170">{t('plans.roadmap.division')}</dt>
+            <dd>{initiative.division ?? t('plans.roadmap.none')}</dd>
+            <dt className="text-std-16B-170">{t('plans.roadmap.initiative')}</dt>
+            <dd>{nodeTitle(initiative)}</dd>
+            <dt className="text-std-16B-170">{t('plans.roadmap.summary')}</dt>
+            <dd className="whitespace-pre-wrap">{initiative.description || t('plans.roadmap.none')}</dd>
+          </dl>
+          <DataTable
+            caption={t('plans.roadmap.caption', {
+              field: initiative.field ?? t('plans.roadmap.none'),
+              division: initiative.division ?? t('plans.roadmap.none'),
+              title: nodeTitle(initiative),
+            })}
+          >
           <thead>
             <tr className="border-b border-black bg-solid-gray-100">
               <th scope="col" className={`${thClass} min-w-48`}>
@@ -98,7 +99,7 @@ function RoadmapView({ plan, roadmap }: { plan: Plan; roadmap: Roadmap }) {
                 {t('plans.roadmap.kind')}
               </th>
               {years.map((year) => (
-                <th key={year.fiscalYear} scope="col" className={`${thClass} min-w-40`}>
+                <th key={year.fiscalYear} scope="col" className={`${colHeadClass} min-w-40`}>
                   {year.label}
                 </th>
               ))}
@@ -109,7 +110,8 @@ function RoadmapView({ plan, roadmap }: { plan: Plan; roadmap: Roadmap }) {
               <RoadmapRows key={row.nodeId} row={row} years={years} canChange={canChange(row)} onAdd={() => setDialog({ kind: 'add', row })} onAchieve={(milestone) => setDialog({ kind: 'achieve', milestone, row })} />
             ))}
           </tbody>
-        </DataTable>
+          </DataTable>
+        </>
       )}
       {dialog?.kind === 'add' ? (
         <AddMilestoneDialog
@@ -144,7 +146,7 @@ function RoadmapRows({ row, years, canChange, onAdd, onAchieve }: { row: Row; ye
   return (
     <>
       <tr className="border-b border-solid-gray-300">
-        <th scope="row" rowSpan={2} className={`${thClass} border-b border-solid-gray-420 font-normal`}>
+        <th scope="row" rowSpan={2} className={`${thClass} min-w-56 border-b border-solid-gray-420 font-normal`}>
           <span className="text-dns-16B-130">{title}</span>
           {canChange ? (
             <Button size="sm" className="mt-3" onClick={onAdd}>
@@ -225,7 +227,7 @@ function AddMilestoneDialog({ plan, row, years, onClose, onSaved }: { plan: Plan
   const labels: Record<string, string> = { title: t('plans.roadmap.milestoneTitle'), plannedYear: t('plans.roadmap.plannedYear'), achievedOn: t('plans.roadmap.achievedOn'), note: t('plans.roadmap.note') };
   const onSubmit = form.handleSubmit((values) => {
     feedback.reset();
-    create.mutate({ nodeId: row.nodeId, ...values }, { onSuccess: onSaved, onError: (error) => showServerError(feedback, error, form.setError, t, (path) => (path in labels ? path : null)) });
+    runMutation(create, { nodeId: row.nodeId, ...values }, { onSuccess: onSaved, onError: (error) => showServerError(feedback, error, form.setError, t, (path) => (path in labels ? path : null)) });
   }, feedback.onInvalid);
   return (
     <PlanFormDialog
@@ -255,7 +257,7 @@ function AddMilestoneDialog({ plan, row, years, onClose, onSaved }: { plan: Plan
         )}
       </FormField>
       <FormField name="achievedOn" label={labels.achievedOn} support={t('plans.roadmap.achievedOnSupport')} error={errors.achievedOn?.message}>
-        {(control) => <TextInput {...control} {...form.register('achievedOn')} type="date" className="max-w-56" />}
+        {(control) => <TextInput {...control} {...form.register('achievedOn')} type="date" className="max-w-xs" />}
       </FormField>
       <FormField name="note" label={labels.note} error={errors.note?.message}>
         {(control) => <TextArea {...control} {...form.register('note')} rows={2} />}
@@ -278,7 +280,7 @@ function AchieveDialog({ milestone, onClose, onSaved }: { milestone: Milestone; 
       feedback.onInvalid();
       return;
     }
-    update.mutate(
+    runMutation(update, 
       { id: milestone.id, version: milestone.version, achievedOn },
       {
         onSuccess: onSaved,
@@ -304,7 +306,7 @@ function AchieveDialog({ milestone, onClose, onSaved }: { milestone: Milestone; 
       onReload={onClose}
     >
       <FormField name="achievedOn" label={t('plans.roadmap.achievedOn')} required support={t('plans.roadmap.achievedOnTodaySupport')} error={errors.achievedOn?.message}>
-        {(control) => <TextInput {...control} {...form.register('achievedOn')} type="date" className="max-w-56" />}
+        {(control) => <TextInput {...control} {...form.register('achievedOn')} type="date" className="max-w-xs" />}
       </FormField>
     </PlanFormDialog>
   );

@@ -2,8 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { LoadError, Loading } from '../../../components/Feedback';
 import { PageHeading } from '../../../components/PageHeading';
 import { TextLink } from '../../../components/TextLink';
-import { ProgressMeter } from '../../../features/plans/PlanParts';
-import { planPeriodLabel } from '../../../features/plans/plan-format';
+import { PlanPeriod, ProgressMeter } from '../../../features/plans/PlanParts';
 import { usePublicPlans } from '../../../features/plans/public-plans.api';
 import { currentLocale } from '../../../i18n';
 
@@ -33,7 +32,7 @@ export function PublicPlanListPage() {
             {plan.edition ? <p className="mt-1 text-std-16N-170">{plan.edition}</p> : null}
             <p className="mt-1 text-std-16N-170">
               <span className="sr-only">{t('plans.layout.period')}: </span>
-              {planPeriodLabel(plan.startYear, plan.endYear, locale)}
+              <PlanPeriod startYear={plan.startYear} endYear={plan.endYear} />
             </p>
             <div className="mt-3 flex flex-wrap items-center gap-2 text-std-16N-170">
               <span>{t('plans.layout.progress')}</span>

@@ -8,9 +8,9 @@ import { PageHeading } from '../../../components/PageHeading';
 import { ColumnHeaders, DataTable, bodyRowClass, tdClass, thClass } from '../../../components/Table';
 import { TextLink } from '../../../components/TextLink';
 import { linkStyle } from '../../../components/styles';
-import { ActualCell, TargetCell } from '../../../features/plans/IndicatorCells';
+import { ActualCell, PeriodLabel, TargetCell } from '../../../features/plans/IndicatorCells';
 import { CompositeMethods } from '../../../features/plans/MethodViews';
-import { ProgressMeter, RollupDetails } from '../../../features/plans/PlanParts';
+import { PlanPeriod, ProgressMeter, RollupDetails } from '../../../features/plans/PlanParts';
 import { PlanTreeList } from '../../../features/plans/PlanTree';
 import {
   achievementText,
@@ -19,7 +19,6 @@ import {
   kindLabel,
   nodeTitle,
   optionName,
-  planPeriodLabel,
   planYearLabel,
   rollupMethodHelp,
   rollupMethodLabel,
@@ -117,7 +116,6 @@ export function PublicPlanPage() {
 
 function Overview({ data }: { data: PublicPlan }) {
   const { t } = useTranslation();
-  const locale = currentLocale();
   const plan = data.plan;
   const titles = new Map(data.nodes.map((node) => [node.id, nodeTitle(node)]));
   return (
@@ -136,7 +134,9 @@ function Overview({ data }: { data: PublicPlan }) {
           </>
         ) : null}
         <dt className="text-std-16B-170">{t('plans.layout.period')}</dt>
-        <dd>{planPeriodLabel(plan.startYear, plan.endYear, locale)}</dd>
+        <dd>
+          <PlanPeriod startYear={plan.startYear} endYear={plan.endYear} />
+        </dd>
         <dt className="text-std-16B-170">{t('plans.public.structure')}</dt>
         <dd>{plan.levelNames.join(' → ')}</dd>
         <dt className="text-std-16B-170">{t('plans.public.rollup')}</dt>
@@ -291,13 +291,13 @@ function PublicIndicatorView({ indicator }: { indicator: PublicIndicator }) {
         <tbody>
           {periods.map((period) => (
             <tr key={period.id} className={bodyRowClass}>
-              <th scope="row" className={`${thClass} font-normal whitespace-nowrap ${period.half !== null ? 'pl-8' : ''}`}>
-                {period.label}
+              <th scope="row" className={`${thClass} min-w-44 font-normal ${period.half !== null ? 'pl-8' : ''}`}>
+                <PeriodLabel fiscalYear={period.fiscalYear} half={period.half} />
               </th>
-              <td className={`${tdClass} text-end`}>
+              <td className={`${tdClass} text-end whitespace-nowrap`}>
                 <TargetCell period={period} decimals={indicator.decimals} unit={indicator.unit} />
               </td>
-              <td className={`${tdClass} text-end`}>
+              <td className={`${tdClass} text-end whitespace-nowrap`}>
                 <ActualCell actual={period.actual} decimals={indicator.decimals} unit={indicator.unit} />
               </td>
               <td className={`${tdClass} text-end whitespace-nowrap tabular-nums`}>{achievementText(t, period.achievement, locale)}</td>
