@@ -12,6 +12,11 @@ export type UpdateRow = typeof indicatorUpdate.$inferSelect;
 export type MethodRow = typeof compositeMethod.$inferSelect;
 export type EvidenceMeta = Omit<typeof indicatorEvidence.$inferSelect, 'contentBase64'>;
 
+/** `AND <column> = ANY(ids)` when ids are given (a narrowed read), else nothing. */
+function idFilter(column: string, ids: string[] | undefined) {
+  return ids ? sql`AND ${sql.raw(column)} = ANY(${`{${ids.join(',')}}`}::uuid[])` : sql``;
+}
+
 /* ----- indicators ----- */
 
 export async function listIndicators(tx: Db, tenantId: string, planId: string, ids?: string[]): Promise<IndicatorRow[]> {
@@ -77,14 +82,37 @@ export async function listPeriods(tx: Db, tenantId: string, indicatorIds: string
 }
 
 /** All periods of a plan in one statement (the plan's figures are computed from them all). */
-export async function listPlanPeriods(tx: Db, tenantId: string, planId: string): Promise<PeriodRow[]> {
-  const rows = await tx
-    .select({ period: indicatorPeriod })
+/** What the figures need of a period (the rest, timestamps mostly, costs parsing on 50,000 rows). */
+export type PeriodFigureRow = Pick<PeriodRow, 'id' | 'indicatorId' | 'fiscalYear' | 'half' | 'target' | 'actual' | 'actualUpdateId' | 'approvedAt' | 'lockedAt' | 'version'>;
+
+/**
+ * The periods of a plan's indicators in one statement, unordered (callers group them by indicator and sort the
+ * few of each). `indicatorIds` narrows the read (a page about one indicator need not read 50,000 periods).
+ */
+export async function listPlanPeriods(tx: Db, tenantId: string, planId: string, indicatorIds?: string[]): Promise<PeriodFigureRow[]> {
+  return tx
+    .select({
+      id: indicatorPeriod.id,
+      indicatorId: indicatorPeriod.indicatorId,
+      fiscalYear: indicatorPeriod.fiscalYear,
+      half: indicatorPeriod.half,
+      target: indicatorPeriod.target,
+      actual: indicatorPeriod.actual,
+      actualUpdateId: indicatorPeriod.actualUpdateId,
+      approvedAt: indicatorPeriod.approvedAt,
+      lockedAt: indicatorPeriod.lockedAt,
+      version: indicatorPeriod.version,
+    })
     .from(indicatorPeriod)
     .innerJoin(indicator, and(eq(indicator.tenantId, indicatorPeriod.tenantId), eq(indicator.id, indicatorPeriod.indicatorId)))
-    .where(and(eq(indicatorPeriod.tenantId, tenantId), eq(indicator.tenantId, tenantId), eq(indicator.planId, planId)))
-    .orderBy(asc(indicatorPeriod.fiscalYear), sql`${indicatorPeriod.half} NULLS FIRST`);
-  return rows.map((row) => row.period);
+    .where(
+      and(
+        eq(indicatorPeriod.tenantId, tenantId),
+        eq(indicator.tenantId, tenantId),
+        eq(indicator.planId, planId),
+        indicatorIds ? inArray(indicatorPeriod.indicatorId, indicatorIds) : undefined,
+      ),
+    );
 }
 
 export async function findPeriod(tx: Db, tenantId: string, id: string, options: { forUpdate?: boolean } = {}): Promise<PeriodRow | null> {
@@ -132,15 +160,24 @@ export async function listRevisions(tx: Db, tenantId: string, periodIds: string[
     .orderBy(asc(indicatorTargetRevision.revisedAt), asc(indicatorTargetRevision.id));
 }
 
-/** The first target of each period of a plan that was revised since (the original shown beside the current one). */
-export async function originalTargets(tx: Db, tenantId: string, planId: string): Promise<Map<string, { target: number | null; revisions: number }>> {
+/**
+ * The first target of each period of a plan that was revised since (the original shown beside the current one).
+ * Two steps: the revised periods by a streaming count over the revision index, then the first revision of those
+ * few only (aggregating every revision of 50,000 periods spilled its sort to disk).
+ */
+export async function originalTargets(tx: Db, tenantId: string, planId: string, indicatorIds?: string[]): Promise<Map<string, { target: number | null; revisions: number }>> {
   const result = await tx.execute(sql`
-    SELECT r.period_id, (array_agg(r.target ORDER BY r.revised_at, r.id))[1] AS first_target, count(*)::int AS revisions
-    FROM indicator_target_revision r
-    JOIN indicator_period p ON p.tenant_id = r.tenant_id AND p.id = r.period_id
-    JOIN indicator i ON i.tenant_id = p.tenant_id AND i.id = p.indicator_id
-    WHERE r.tenant_id = ${tenantId} AND p.tenant_id = ${tenantId} AND i.tenant_id = ${tenantId} AND i.plan_id = ${planId}
-    GROUP BY r.period_id HAVING count(*) > 1`);
+    WITH revised AS (
+      SELECT r.period_id, count(*)::int AS revisions
+      FROM indicator_target_revision r
+      JOIN indicator_period p ON p.tenant_id = r.tenant_id AND p.id = r.period_id
+      JOIN indicator i ON i.tenant_id = p.tenant_id AND i.id = p.indicator_id
+      WHERE r.tenant_id = ${tenantId} AND p.tenant_id = ${tenantId} AND i.tenant_id = ${tenantId} AND i.plan_id = ${planId} ${idFilter('i.id', indicatorIds)}
+      GROUP BY r.period_id HAVING count(*) > 1
+    )
+    SELECT v.period_id, v.revisions,
+           (SELECT r.target FROM indicator_target_revision r WHERE r.tenant_id = ${tenantId} AND r.period_id = v.period_id ORDER BY r.revised_at, r.id LIMIT 1) AS first_target
+    FROM revised v`);
   return new Map(
     rowsOf<{ period_id: string; first_target: string | null; revisions: number }>(result).map((row) => [
       row.period_id,
@@ -177,11 +214,11 @@ export async function insertMethod(tx: Db, row: typeof compositeMethod.$inferIns
 /* ----- updates and evidence ----- */
 
 /** The newest update of each period of a plan (what the owner last did), for the internal views. */
-export async function latestUpdates(tx: Db, tenantId: string, planId: string): Promise<Map<string, UpdateRow>> {
+export async function latestUpdates(tx: Db, tenantId: string, planId: string, indicatorIds?: string[]): Promise<Map<string, UpdateRow>> {
   const result = await tx.execute(sql`
     SELECT DISTINCT ON (u.period_id) u.id, u.period_id, u.status, u.value, u.submitted_at
     FROM indicator_update u JOIN indicator i ON i.tenant_id = u.tenant_id AND i.id = u.indicator_id
-    WHERE u.tenant_id = ${tenantId} AND i.tenant_id = ${tenantId} AND i.plan_id = ${planId}
+    WHERE u.tenant_id = ${tenantId} AND i.tenant_id = ${tenantId} AND i.plan_id = ${planId} ${idFilter('i.id', indicatorIds)}
     ORDER BY u.period_id, u.created_at DESC, u.id DESC`);
   return new Map(
     rowsOf<{ id: string; period_id: string; status: string; value: string | null; submitted_at: Date | string | null }>(result).map((row) => [

@@ -109,12 +109,10 @@ export function createIndicatorService(db: Db) {
     const [evaluated] = await evaluateIndicators(tx, actor.tenantId, plan, { audience: 'internal', locale: actor.locale, indicatorIds: [id] });
     if (!evaluated) throw notFound();
     const row = evaluated.row;
-    const [revisions, methods, node, names] = await Promise.all([
-      repository.listRevisions(tx, actor.tenantId, evaluated.periods.map((period) => period.id)),
-      repository.listMethods(tx, actor.tenantId, [id]),
-      row.nodeId ? plans.findNode(tx, actor.tenantId, row.nodeId) : Promise.resolve(null),
-      repository.listIndicators(tx, actor.tenantId, plan.id).then((rows) => new Map(rows.map((candidate) => [candidate.id, candidate.name]))),
-    ]);
+    const revisions = await repository.listRevisions(tx, actor.tenantId, evaluated.periods.map((period) => period.id));
+    const methods = await repository.listMethods(tx, actor.tenantId, [id]);
+    const node = row.nodeId ? await plans.findNode(tx, actor.tenantId, row.nodeId) : null;
+    const names = new Map((await repository.listIndicators(tx, actor.tenantId, plan.id)).map((candidate) => [candidate.id, candidate.name]));
     const people = await peopleNames(tx, [...row.ownerIds, ...revisions.flatMap((revision) => (revision.revisedBy ? [revision.revisedBy] : [])), ...methods.flatMap((method) => (method.createdBy ? [method.createdBy] : []))]);
     const owners = row.ownerIds.length > 0 ? row.ownerIds : (node?.ownerIds ?? []);
     return {

@@ -8,7 +8,7 @@ import { evaluationOrder } from './engine/graph';
 import { achievementRate, combineHalves, periodDueOn, periodLabel, periodRange } from './engine/periods';
 import { rollupTree } from './engine/rollup';
 import * as indicators from './indicators.repository';
-import type { IndicatorRow, MethodRow, PeriodRow, UpdateRow } from './indicators.repository';
+import type { IndicatorRow, MethodRow, PeriodFigureRow, UpdateRow } from './indicators.repository';
 import { computeMetric } from './metric-sources';
 import * as plans from './plans.repository';
 import type { NodeRow, PlanRow } from './plans.repository';
@@ -68,16 +68,10 @@ export async function evaluateIndicators(
   options: { audience: Audience; locale: Locale; indicatorIds?: string[] },
 ): Promise<EvaluatedIndicator[]> {
   const internal = options.audience === 'internal';
-  const [rows, periods, methods, originals, latest] = await Promise.all([
-    indicators.listIndicators(tx, tenantId, plan.id),
-    indicators.listPlanPeriods(tx, tenantId, plan.id),
-    indicators.listPlanMethods(tx, tenantId, plan.id),
-    indicators.originalTargets(tx, tenantId, plan.id),
-    internal ? indicators.latestUpdates(tx, tenantId, plan.id) : Promise.resolve(new Map<string, UpdateRow>()),
-  ]);
+  // One statement at a time: a transaction has one connection (and PGlite one in all).
+  const rows = await indicators.listIndicators(tx, tenantId, plan.id);
+  const methods = await indicators.listPlanMethods(tx, tenantId, plan.id);
   const byId = new Map(rows.map((row) => [row.id, row]));
-  const periodsOf = new Map<string, PeriodRow[]>();
-  for (const period of periods) periodsOf.set(period.indicatorId, [...(periodsOf.get(period.indicatorId) ?? []), period]);
   const methodsOf = new Map<string, MethodRow[]>();
   for (const method of methods) methodsOf.set(method.indicatorId, [...(methodsOf.get(method.indicatorId) ?? []), method]);
 
@@ -89,6 +83,20 @@ export async function evaluateIndicators(
     for (const method of methodsOf.get(id) ?? []) for (const component of method.components) want(component.indicatorId);
   };
   for (const id of options.indicatorIds ?? rows.map((row) => row.id)) want(id);
+
+  // Periods, first targets and latest updates of what is evaluated only (all of them for the whole plan).
+  const narrowed = options.indicatorIds ? [...wanted] : undefined;
+  const periods = await indicators.listPlanPeriods(tx, tenantId, plan.id, narrowed);
+  const originals = await indicators.originalTargets(tx, tenantId, plan.id, narrowed);
+  const latest = internal ? await indicators.latestUpdates(tx, tenantId, plan.id, narrowed) : new Map<string, UpdateRow>();
+  const periodsOf = new Map<string, PeriodFigureRow[]>();
+  for (const period of periods) {
+    const list = periodsOf.get(period.indicatorId);
+    if (list) list.push(period);
+    else periodsOf.set(period.indicatorId, [period]);
+  }
+  // Each indicator's periods in reading order: by year, the year before its halves.
+  for (const list of periodsOf.values()) list.sort((a, b) => a.fiscalYear - b.fiscalYear || (a.half ?? 0) - (b.half ?? 0));
 
   const order = evaluationOrder(
     [...wanted].map((id) => ({ id, componentIds: [...new Set((methodsOf.get(id) ?? []).flatMap((method) => method.components.map((c) => c.indicatorId)))] })),
@@ -123,7 +131,7 @@ export async function evaluateIndicators(
         actual = halves.value;
         explanation = halves;
         if (internal && row.kind === 'manual') {
-          const latestOf = (half?: PeriodRow) => (half ? (pendingValue(latest.get(half.id)) ?? half.actual) : null);
+          const latestOf = (half?: PeriodFigureRow) => (half ? (pendingValue(latest.get(half.id)) ?? half.actual) : null);
           const pending = combineHalves(aggregation, latestOf(first), latestOf(second)).value;
           live = pending !== actual ? pending : null;
         }
@@ -171,7 +179,7 @@ function pendingValue(update: UpdateRow | undefined): number | null {
 
 function compositeFor(
   method: MethodRow,
-  period: PeriodRow,
+  period: PeriodFigureRow,
   byId: Map<string, IndicatorRow>,
   values: Map<string, Map<string, { actual: number | null; live: number | null; target: number | null }>>,
   which: 'actual' | 'live',

@@ -97,11 +97,9 @@ export function createPlanService(db: Db, options: { now?: () => Date } = {}) {
   const now = options.now ?? (() => new Date());
 
   async function presentFull(tx: Db, actor: Actor, row: PlanRow) {
-    const [{ nodes, rollup }, people, indicatorIds] = await Promise.all([
-      loadTree(tx, actor.tenantId, row),
-      peopleNames(tx, row.reviewerIds),
-      repository.indicatorIdsByNode(tx, actor.tenantId, row.id),
-    ]);
+    const { nodes, rollup } = await loadTree(tx, actor.tenantId, row);
+    const people = await peopleNames(tx, row.reviewerIds);
+    const indicatorIds = await repository.indicatorIdsByNode(tx, actor.tenantId, row.id);
     const indicatorCount = [...indicatorIds.values()].reduce((sum, ids) => sum + ids.length, 0);
     return presentPlan(row, { nodeCount: nodes.length, indicatorCount, progress: rollup.plan.progress, people, abilities: abilitiesFor(actor, row) });
   }
@@ -110,7 +108,8 @@ export function createPlanService(db: Db, options: { now?: () => Date } = {}) {
     const { nodes, rollup } = await loadTree(tx, actor.tenantId, plan);
     const node = nodes.find((candidate) => candidate.id === nodeId);
     if (!node) throw notFound();
-    const [people, indicatorIds] = await Promise.all([peopleNames(tx, node.ownerIds), repository.indicatorIdsByNode(tx, actor.tenantId, plan.id)]);
+    const people = await peopleNames(tx, node.ownerIds);
+    const indicatorIds = await repository.indicatorIdsByNode(tx, actor.tenantId, plan.id);
     return presentNode(node, plan, rollup, people, indicatorIds.get(node.id) ?? []);
   }
 
@@ -226,10 +225,8 @@ export function createPlanService(db: Db, options: { now?: () => Date } = {}) {
       return withActor(db, principal, async (tx, actor) => {
         const row = await readablePlan(tx, actor, id);
         const { nodes, rollup } = await loadTree(tx, actor.tenantId, row);
-        const [people, indicatorIds] = await Promise.all([
-          peopleNames(tx, [...row.reviewerIds, ...nodes.flatMap((node) => node.ownerIds)]),
-          repository.indicatorIdsByNode(tx, actor.tenantId, row.id),
-        ]);
+        const people = await peopleNames(tx, [...row.reviewerIds, ...nodes.flatMap((node) => node.ownerIds)]);
+        const indicatorIds = await repository.indicatorIdsByNode(tx, actor.tenantId, row.id);
         const indicatorCount = [...indicatorIds.values()].reduce((sum, ids) => sum + ids.length, 0);
         return {
           plan: presentPlan(row, { nodeCount: nodes.length, indicatorCount, progress: rollup.plan.progress, people, abilities: abilitiesFor(actor, row) }),

@@ -137,7 +137,9 @@ export function createUpdateService(db: Db, config: { publicUrl: string }, optio
       return withActor(db, principal, async (tx, actor) => {
         const ctx = await context(tx, actor, periodId);
         const rows = await repository.listUpdates(tx, actor.tenantId, { periodId });
-        return { items: await Promise.all(rows.map((row) => present(tx, actor, row, ctx))) };
+        const items: UpdateBody[] = [];
+        for (const row of rows) items.push(await present(tx, actor, row, ctx));
+        return { items };
       });
     },
 
