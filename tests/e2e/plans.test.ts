@@ -193,6 +193,9 @@ describe('plans, indicators and the public view', () => {
     await resident.getByRole('link', { name: PLAN_TITLE }).click();
     await resident.getByRole('heading', { level: 1, name: new RegExp(PLAN_TITLE) }).waitFor();
     await resident.getByText('実績は承認された値のみを表示しています。').first().waitFor();
+    // Indicators load per node when their group opens; the tree's link opens the group it points into.
+    await checkPage(resident, 'plans-20a-public-plan-closed');
+    await resident.getByRole('link', { name: new RegExp(`この項目の指標（1件）を見る.*${FIELD_TITLE}`) }).click();
     const table = resident.getByRole('table', { name: `${INDICATOR}の目標と実績` });
     const row = table.getByRole('row', { name: /^2025（令和7）年度/ });
     await row.getByText('41社').waitFor();
@@ -207,6 +210,7 @@ describe('plans, indicators and the public view', () => {
     const phone = await phoneContext.newPage();
     await phone.goto(`${server.url}/open/plans/${planId}`);
     await phone.getByRole('heading', { level: 1, name: new RegExp(PLAN_TITLE) }).waitFor();
+    await phone.locator('summary', { hasText: FIELD_TITLE }).click();
     await phone.getByRole('table', { name: `${INDICATOR}の目標と実績` }).getByText('41社').waitFor();
     await checkPage(phone, 'plans-21-public-plan-phone');
     // Nothing but the labelled table regions scrolls sideways at 375 px.

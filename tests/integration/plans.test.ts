@@ -554,6 +554,11 @@ describe('the public 見える化', () => {
     expect(body).not.toContain('未承認の値');
     expect(body).not.toContain('latestUpdate');
     expect(body).not.toContain('"live"');
+    // A large plan's page loads indicators per node: the node's own, or the plan's (none here).
+    const ofNode = (await anonymous.inject({ method: 'GET', url: `/api/v1/public/plans/${planId}/indicators?nodeId=${public_.nodes[0].id}` })).json();
+    expect(ofNode.items.map((item: { id: string }) => item.id)).toEqual([indicatorId]);
+    expect((await anonymous.inject({ method: 'GET', url: `/api/v1/public/plans/${planId}/indicators?nodeId=plan` })).json().items).toEqual([]);
+    expect((await anonymous.inject({ method: 'GET', url: `/api/v1/public/plans/${planId}/indicators?nodeId=x` })).statusCode).toBe(400);
     const reviews = (await anonymous.inject({ method: 'GET', url: `/api/v1/public/plans/${planId}/reviews` })).json();
     expect(reviews.items.map((review: { comment: string }) => review.comment)).toEqual(['確定した評価']);
     const meetings = (await anonymous.inject({ method: 'GET', url: `/api/v1/public/plans/${planId}/meetings` })).json();

@@ -780,6 +780,7 @@ export const publicPlan = z
       grades: plan.shape.grades,
     }),
     nodes: z.array(publicNode),
+    planIndicatorCount: z.int().describe('Indicators of the plan itself (基本目標), not of a node'),
     explanation: rollupExplanation,
   })
   .meta({ id: 'PublicPlan' });

@@ -9919,10 +9919,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Indicators of a public plan: targets (with revisions), approved actuals, methods */
+        /** Indicators of a public plan: targets (with revisions), approved actuals, methods. nodeId narrows to one node’s (plan: the plan-level ones) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    nodeId?: string | "plan";
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -9938,6 +9940,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["PublicIndicatorList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Default Response */
@@ -12489,6 +12500,8 @@ export interface components {
                 }[];
             };
             nodes: components["schemas"]["PublicPlanNodeInput"][];
+            /** @description Indicators of the plan itself (基本目標), not of a node */
+            planIndicatorCount: number;
             explanation: components["schemas"]["RollupExplanationInput"];
         };
         PublicIndicatorListInput: {
@@ -15247,6 +15260,8 @@ export interface components {
                 }[];
             };
             nodes: components["schemas"]["PublicPlanNode"][];
+            /** @description Indicators of the plan itself (基本目標), not of a node */
+            planIndicatorCount: number;
             explanation: components["schemas"]["RollupExplanation"];
         };
         PublicIndicatorList: {

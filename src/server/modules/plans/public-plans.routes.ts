@@ -6,6 +6,7 @@ import type { App } from '../../platform/http';
 import type { PublicPlanService } from './public-plans.service';
 
 const idParams = z.strictObject({ id: z.uuid() });
+const publicIndicatorQuery = z.strictObject({ nodeId: z.union([z.uuid(), z.literal('plan')]).optional() });
 const tags = ['public plans'];
 /** Public pages are the same for everyone: a short shared cache lets a proxy absorb a rush of readers. */
 const PUBLIC_CACHE = 'public, max-age=60';
@@ -26,8 +27,14 @@ export function publicPlanRoutes(app: App, plans: PublicPlanService) {
     handler: async (request, reply) => cached(reply, await plans.get(request.params.id)),
   });
   app.get('/public/plans/:id/indicators', {
-    schema: { tags, summary: 'Indicators of a public plan: targets (with revisions), approved actuals, methods', params: idParams, response: { 200: publicIndicatorList, ...errorResponses(404) } },
-    handler: async (request, reply) => cached(reply, await plans.indicators(request.params.id)),
+    schema: {
+      tags,
+      summary: 'Indicators of a public plan: targets (with revisions), approved actuals, methods. nodeId narrows to one node’s (plan: the plan-level ones)',
+      params: idParams,
+      querystring: publicIndicatorQuery,
+      response: { 200: publicIndicatorList, ...errorResponses(400, 404) },
+    },
+    handler: async (request, reply) => cached(reply, await plans.indicators(request.params.id, request.query.nodeId)),
   });
   app.get('/public/plans/:id/reviews', {
     schema: { tags, summary: 'Final reviews of a public plan', params: idParams, response: { 200: publicReviewList, ...errorResponses(404) } },

@@ -75,14 +75,17 @@ export function createPublicPlanService(db: Db) {
           const { owners: _owners, version: _version, externalId: _external, ...rest } = presentNode(node, plan, rollup, none, indicatorIds.get(node.id) ?? []);
           return rest;
         }),
+        planIndicatorCount: indicatorIds.get(null)?.length ?? 0,
         explanation: rollup.plan.explanation,
       };
     });
   }
 
-  async function indicatorBodies(tx: Db, plan: PublicPlanRow): Promise<PublicIndicator[]> {
-    return cache.getOrCompute(`indicators|${stampOf(plan)}`, async () => {
-      const evaluated = await evaluateIndicators(tx, plan.tenantId, plan, { audience: 'public', locale: 'ja' });
+  /** The plan's indicators, or one node's ('plan': those of the plan itself): a large plan's page loads them per node. */
+  async function indicatorBodies(tx: Db, plan: PublicPlanRow, nodeId?: string): Promise<PublicIndicator[]> {
+    return cache.getOrCompute(`indicators|${stampOf(plan)}|${nodeId ?? '*'}`, async () => {
+      const ids = nodeId === undefined ? undefined : await indicatorsOfNode(tx, plan, nodeId === 'plan' ? null : nodeId);
+      const evaluated = await evaluateIndicators(tx, plan.tenantId, plan, { audience: 'public', locale: 'ja', indicatorIds: ids });
       const methods = await indicators.listPlanMethods(tx, plan.tenantId, plan.id);
       const names = new Map(evaluated.map(({ row }) => [row.id, row.name]));
       const none = new Map<string, string>();
@@ -102,6 +105,10 @@ export function createPublicPlanService(db: Db) {
     });
   }
 
+  async function indicatorsOfNode(tx: Db, plan: PublicPlanRow, nodeId: string | null): Promise<string[]> {
+    return (await repository.indicatorIdsByNode(tx, plan.tenantId, plan.id)).get(nodeId) ?? [];
+  }
+
   return {
     async list() {
       return withPublicPlan(null, async (tx) => {
@@ -117,7 +124,7 @@ export function createPublicPlanService(db: Db) {
 
     get: (id: string) => withPublicPlan(id, (tx, plan) => planBody(tx, plan!)),
 
-    indicators: (id: string) => withPublicPlan(id, async (tx, plan) => ({ items: await indicatorBodies(tx, plan!) })),
+    indicators: (id: string, nodeId?: string) => withPublicPlan(id, async (tx, plan) => ({ items: await indicatorBodies(tx, plan!, nodeId) })),
 
     reviews: (id: string) =>
       withPublicPlan(id, async (tx, plan) => {

@@ -81,11 +81,12 @@ export function PlanTreeList<N extends TreeNode>({
     });
   const withChildren = nodes.filter((node) => (children.get(node.id)?.length ?? 0) > 0);
 
-  const renderList = (parentId: string | null, listId?: string, hidden?: boolean): ReactNode => {
+  // A collapsed branch is not rendered at all: a plan of 2,000 nodes opens with its top levels only.
+  const renderList = (parentId: string | null, listId?: string): ReactNode => {
     const list = children.get(parentId) ?? [];
     if (list.length === 0) return null;
     return (
-      <ul id={listId} hidden={hidden} aria-label={parentId === null ? label : undefined} className={parentId === null ? 'space-y-3' : 'mt-3 space-y-3 border-l-2 border-solid-gray-300 pl-3 sm:pl-6'}>
+      <ul id={listId} aria-label={parentId === null ? label : undefined} className={parentId === null ? 'space-y-3' : 'mt-3 space-y-3 border-l-2 border-solid-gray-300 pl-3 sm:pl-6'}>
         {list.map((node) => {
           const kids = children.get(node.id) ?? [];
           const isCollapsed = collapsed.has(node.id);
@@ -128,7 +129,7 @@ export function PlanTreeList<N extends TreeNode>({
                   {extra?.(node)}
                 </div>
               </div>
-              {kids.length > 0 ? renderList(node.id, childListId, isCollapsed) : null}
+              {kids.length > 0 && !isCollapsed ? renderList(node.id, childListId) : null}
             </li>
           );
         })}

@@ -24,8 +24,14 @@ export function usePublicPlan(id: string) {
   return useQuery({ queryKey: keys.plan(id), queryFn: () => unwrap(api.GET('/api/v1/public/plans/{id}', { params: { path: { id } } })), retry: false });
 }
 
-export function usePublicIndicators(id: string, enabled: boolean) {
-  return useQuery({ queryKey: keys.part(id, 'indicators'), queryFn: () => unwrap(api.GET('/api/v1/public/plans/{id}/indicators', { params: { path: { id } } })), enabled, retry: false });
+/** The indicators of one node ('plan': the plan's own), fetched when its group is opened. */
+export function usePublicNodeIndicators(id: string, nodeId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...keys.part(id, 'indicators'), nodeId],
+    queryFn: () => unwrap(api.GET('/api/v1/public/plans/{id}/indicators', { params: { path: { id }, query: { nodeId } } })),
+    enabled,
+    retry: false,
+  });
 }
 
 export function usePublicReviews(id: string, enabled: boolean) {

@@ -1,4 +1,5 @@
 import { useParams } from '@tanstack/react-router';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../api/client';
 import { DateText } from '../../../components/DateText';
@@ -30,7 +31,7 @@ import {
   type PublicNode,
   type PublicPlan,
   type PublicReview,
-  usePublicIndicators,
+  usePublicNodeIndicators,
   usePublicMeetings,
   usePublicPlan,
   usePublicReviews,
@@ -48,7 +49,6 @@ export function PublicPlanPage() {
   const { planId } = useParams({ from: '/open/open/plans/$planId' });
   const plan = usePublicPlan(planId);
   const loaded = plan.data !== undefined;
-  const indicators = usePublicIndicators(planId, loaded);
   const reviews = usePublicReviews(planId, loaded);
   const meetings = usePublicMeetings(planId, loaded);
   if (plan.isPending) return <Loading />;
@@ -88,9 +88,7 @@ export function PublicPlanPage() {
           {t('plans.public.indicatorsTitle')}
         </h2>
         <p className="mb-6 text-std-16N-170">{t('plans.public.approvedOnly')}</p>
-        {indicators.isPending ? <Loading /> : null}
-        {indicators.isError ? <LoadError error={indicators.error} onRetry={() => void indicators.refetch()} /> : null}
-        {indicators.data ? <IndicatorsByNode nodes={data.nodes} indicators={indicators.data.items} /> : null}
+        <IndicatorsByNode planId={planId} nodes={data.nodes} planLevel={data.planIndicatorCount} />
       </section>
       <section aria-labelledby="public-reviews" className="mt-12">
         <h2 id="public-reviews" className="mb-2 text-std-24B-150">
@@ -197,34 +195,50 @@ function TreeSection({ data }: { data: PublicPlan }) {
   );
 }
 
-function IndicatorsByNode({ nodes, indicators }: { nodes: PublicNode[]; indicators: PublicIndicator[] }) {
+/**
+ * Indicators grouped by node, each group a disclosure whose indicators are fetched when it opens: a plan of
+ * 5,000 indicators would otherwise send and draw them all at once. The plan's own indicators (基本目標) start
+ * open. The tree's links point into a group, and following one opens it (the browser reveals a closed
+ * disclosure holding the target).
+ */
+function IndicatorsByNode({ planId, nodes, planLevel }: { planId: string; nodes: PublicNode[]; planLevel: number }) {
   const { t } = useTranslation();
-  const groups = [null, ...nodes]
-    .map((node) => ({ node, items: indicators.filter((indicator) => indicator.nodeId === (node?.id ?? null)) }))
-    .filter((group) => group.items.length > 0);
-  if (groups.length === 0) return <p className="text-std-16N-170">{t('plans.indicators.empty')}</p>;
+  const groups = nodes.filter((node) => node.indicatorIds.length > 0);
+  if (groups.length === 0 && planLevel === 0) return <p className="text-std-16N-170">{t('plans.indicators.empty')}</p>;
   return (
-    <div className="space-y-10">
-      {groups.map((group) => (
-        <section key={group.node?.id ?? 'plan'} id={`indicators-${group.node?.id ?? 'plan'}`} aria-labelledby={`indicators-${group.node?.id ?? 'plan'}-heading`} tabIndex={-1} className="outline-none">
-          <h3 id={`indicators-${group.node?.id ?? 'plan'}-heading`} className="mb-4 border-b border-solid-gray-420 pb-2 text-std-20B-150">
-            {group.node ? (
-              <>
-                <span className="mr-2 text-std-16N-170 text-solid-gray-700">{group.node.level}</span>
-                {nodeTitle(group.node)}
-              </>
-            ) : (
-              t('plans.indicators.planLevel')
-            )}
-          </h3>
-          <div className="space-y-8">
-            {group.items.map((indicator) => (
-              <PublicIndicatorView key={indicator.id} indicator={indicator} />
-            ))}
-          </div>
-        </section>
+    <div className="space-y-4">
+      {planLevel > 0 ? <IndicatorGroup planId={planId} node={null} total={planLevel} initiallyOpen /> : null}
+      {groups.map((node) => (
+        <IndicatorGroup key={node.id} planId={planId} node={node} total={node.indicatorIds.length} initiallyOpen={false} />
       ))}
     </div>
+  );
+}
+
+function IndicatorGroup({ planId, node, total, initiallyOpen }: { planId: string; node: PublicNode | null; total: number; initiallyOpen: boolean }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(initiallyOpen);
+  const key = node?.id ?? 'plan';
+  const indicators = usePublicNodeIndicators(planId, key, open);
+  return (
+    <details open={initiallyOpen} onToggle={(event) => setOpen(event.currentTarget.open)} className="rounded-8 border border-solid-gray-420 bg-white p-3 sm:p-4">
+      <summary className="cursor-pointer rounded-4 text-std-17B-170 focus-visible:bg-yellow-300 focus-visible:outline focus-visible:outline-4 focus-visible:outline-black">
+        {node ? (
+          <>
+            <span className="mr-2 text-std-16N-170 text-solid-gray-700">{node.level}</span>
+            {nodeTitle(node)}
+          </>
+        ) : (
+          t('plans.indicators.planLevel')
+        )}
+        <span className="ml-2 text-std-16N-170 text-solid-gray-700">{t('plans.public.indicatorCount', { count: total })}</span>
+      </summary>
+      <div id={`indicators-${key}`} tabIndex={-1} className="mt-4 space-y-8 outline-none">
+        {open && indicators.isPending ? <Loading /> : null}
+        {indicators.isError ? <LoadError error={indicators.error} onRetry={() => void indicators.refetch()} /> : null}
+        {indicators.data?.items.map((indicator) => <PublicIndicatorView key={indicator.id} indicator={indicator} />)}
+      </div>
+    </details>
   );
 }
 
