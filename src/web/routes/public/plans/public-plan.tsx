@@ -249,10 +249,10 @@ function PublicIndicatorView({ indicator }: { indicator: PublicIndicator }) {
   const name = locale === 'en' && indicator.nameEn ? indicator.nameEn : indicator.name;
   return (
     <article aria-labelledby={`indicator-${indicator.id}`}>
-      <h4 id={`indicator-${indicator.id}`} className="text-std-17B-170">
+      <h3 id={`indicator-${indicator.id}`} className="text-std-17B-170">
         {indicator.code ? <span className="mr-2 text-solid-gray-700">{indicator.code}</span> : null}
         {name}
-      </h4>
+      </h3>
       <p className="mt-1 flex flex-wrap gap-x-5 gap-y-1 text-dns-16N-130 text-solid-gray-800">
         <span>
           {t('plans.public.kind')}: {kindLabel(t, indicator.kind)}
@@ -296,7 +296,7 @@ function PublicIndicatorView({ indicator }: { indicator: PublicIndicator }) {
           </summary>
           <div className="mt-2">
             <p className="mb-3">{t('plans.method.lead')}</p>
-            <CompositeMethods methods={indicator.methods} headingLevel={5} />
+            <CompositeMethods methods={indicator.methods} headingLevel={4} />
           </div>
         </details>
       ) : null}
