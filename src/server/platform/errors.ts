@@ -29,3 +29,11 @@ export const notFound = () => new AppError('NOT_FOUND');
 /** Thrown when the client's `version` is not the stored one: somebody else saved in between. */
 export const versionConflict = (currentVersion: number) =>
   new AppError('VERSION_CONFLICT', { details: { currentVersion } });
+
+/** A problem with one input field (`path`), before it is translated. */
+export type FieldProblem = { path: string; code: string; params?: Record<string, string | number> };
+
+/** Answers 400 with every field problem at once, when there are any. */
+export function throwIfProblems(problems: FieldProblem[]): void {
+  if (problems.length > 0) throw new AppError('VALIDATION_FAILED', { fields: problems });
+}

@@ -1,15 +1,11 @@
 import type { Role } from '../../../shared/roles';
 import type { Db } from '../../db/client';
-import { AppError } from '../../platform/errors';
+import { throwIfProblems, type FieldProblem } from '../../platform/errors';
 import { findCompany } from '../companies/companies.repository';
 import { caseSearchText } from './case-rules';
 import * as repository from './cases.repository';
 
-export type FieldProblem = { path: string; code: string; params?: Record<string, string | number> };
-
-export function throwIfProblems(problems: FieldProblem[]): void {
-  if (problems.length > 0) throw new AppError('VALIDATION_FAILED', { fields: problems });
-}
+export { throwIfProblems, type FieldProblem };
 
 /** Themes must be the desk's own and still in use (an archived theme stays on old cases but is not picked anew). */
 export async function checkThemes(tx: Db, tenantId: string, ids: string[], previous: string[] = []): Promise<FieldProblem[]> {

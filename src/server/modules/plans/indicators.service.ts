@@ -6,7 +6,7 @@ import type { Db } from '../../db/client';
 import { recordAudit } from '../../platform/audit/audit';
 import { withActor, type Actor, type Principal } from '../../platform/auth/actor';
 import { assertCan } from '../../platform/auth/authorize';
-import { AppError, notFound } from '../../platform/errors';
+import { AppError, notFound, throwIfProblems, type FieldProblem } from '../../platform/errors';
 import { membersByIds } from '../cases/cases.repository';
 import { evaluationOrder, IndicatorCycleError } from './engine/graph';
 import * as repository from './indicators.repository';
@@ -15,16 +15,11 @@ import { checkMetricParams, metricSourceCatalogue } from './metric-sources';
 import { conflictOrGone, editablePlan, peopleNames, readablePlan } from './plan-access';
 import { evaluateIndicators } from './plan-figures';
 import { planPolicy } from './plans.policy';
-import { auditStateOfIndicator, presentIndicator, presentMethod } from './plans.presenter';
+import { auditState, presentIndicator, presentMethod } from './plans.presenter';
 import * as plans from './plans.repository';
 import type { PlanRow } from './plans.repository';
 
-type FieldProblem = { path: string; code: string; params?: Record<string, string | number> };
 type IndicatorDetail = z.output<typeof indicatorDetail>;
-
-function throwIfProblems(problems: FieldProblem[]): void {
-  if (problems.length > 0) throw new AppError('VALIDATION_FAILED', { fields: problems });
-}
 
 /** The periods an indicator has from the start: every fiscal year of the plan, and their halves when reported by half. */
 export function defaultPeriods(plan: PlanRow, periodicity: string): { fiscalYear: number; half: 1 | 2 | null }[] {
@@ -220,7 +215,7 @@ export function createIndicatorService(db: Db) {
         }
         await plans.touchPlan(tx, actor.tenantId, planId);
         const row = (await repository.findIndicator(tx, actor.tenantId, id))!;
-        await recordAudit(tx, actor, { action: 'indicator.created', entityType: 'indicator', entityId: id, after: { ...auditStateOfIndicator(row), targets: input.targets, compositeMethod: input.compositeMethod ?? null } });
+        await recordAudit(tx, actor, { action: 'indicator.created', entityType: 'indicator', entityId: id, after: { ...auditState(row), targets: input.targets, compositeMethod: input.compositeMethod ?? null } });
         return detail(tx, actor, plan, id);
       });
     },
@@ -254,7 +249,7 @@ export function createIndicatorService(db: Db) {
           );
         }
         await plans.touchPlan(tx, actor.tenantId, plan.id);
-        await recordAudit(tx, actor, { action: 'indicator.updated', entityType: 'indicator', entityId: id, before: auditStateOfIndicator(current), after: auditStateOfIndicator(row) });
+        await recordAudit(tx, actor, { action: 'indicator.updated', entityType: 'indicator', entityId: id, before: auditState(current), after: auditState(row) });
         return detail(tx, actor, plan, id);
       });
     },
@@ -267,7 +262,7 @@ export function createIndicatorService(db: Db) {
         if (users.length > 0) throw new AppError('COMPONENT_IN_USE', { params: { names: users.map((user) => user.name).join('、') }, details: { composites: users } });
         if (!(await repository.deleteIndicator(tx, actor.tenantId, id, version))) conflictOrGone(row);
         await plans.touchPlan(tx, actor.tenantId, plan.id);
-        await recordAudit(tx, actor, { action: 'indicator.deleted', entityType: 'indicator', entityId: id, before: auditStateOfIndicator(row) });
+        await recordAudit(tx, actor, { action: 'indicator.deleted', entityType: 'indicator', entityId: id, before: auditState(row) });
       });
     },
 

@@ -104,46 +104,26 @@ const programmeParam = { name: 'programmeId', required: false };
 const NO_PROGRAMME = { value: null, detail: { reason: 'no_programme' } };
 
 const definitions: MetricDefinition[] = [
-  {
-    key: 'desk.supports',
-    unit: '件',
-    params: [programmeParam],
-    halfYear: true,
-    async compute(tx, tenantId, params, period) {
-      const figures = await countedFigures(tx, tenantId, params, period);
-      return figures ? { value: figures.supports, detail: figures } : NO_PROGRAMME;
-    },
-  },
-  {
-    key: 'desk.companies',
-    unit: '社',
-    params: [programmeParam],
-    halfYear: true,
-    async compute(tx, tenantId, params, period) {
-      const figures = await countedFigures(tx, tenantId, params, period);
-      return figures ? { value: figures.companies, detail: figures } : NO_PROGRAMME;
-    },
-  },
-  {
-    key: 'desk.new_companies',
-    unit: '社',
-    params: [programmeParam],
-    halfYear: true,
-    async compute(tx, tenantId, params, period) {
-      const figures = await countedFigures(tx, tenantId, params, period);
-      return figures ? { value: figures.newCompanies, detail: figures } : NO_PROGRAMME;
-    },
-  },
-  {
-    key: 'desk.hours',
-    unit: '時間',
-    params: [programmeParam],
-    halfYear: true,
-    async compute(tx, tenantId, params, period) {
-      const figures = await countedFigures(tx, tenantId, params, period);
-      return figures ? { value: figures.hours, detail: figures } : NO_PROGRAMME;
-    },
-  },
+  // The four figures of the counted set, each under the same programme rules.
+  ...(
+    [
+      ['desk.supports', '件', 'supports'],
+      ['desk.companies', '社', 'companies'],
+      ['desk.new_companies', '社', 'newCompanies'],
+      ['desk.hours', '時間', 'hours'],
+    ] as const
+  ).map(
+    ([key, unit, figure]): MetricDefinition => ({
+      key,
+      unit,
+      params: [programmeParam],
+      halfYear: true,
+      async compute(tx, tenantId, params, period) {
+        const figures = await countedFigures(tx, tenantId, params, period);
+        return figures ? { value: figures[figure], detail: figures } : NO_PROGRAMME;
+      },
+    }),
+  ),
   {
     key: 'desk.cases_received',
     unit: '件',

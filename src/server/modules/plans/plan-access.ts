@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/auth/actor';
 import { assertCan } from '../../platform/auth/authorize';
-import { AppError, notFound, versionConflict } from '../../platform/errors';
+import { notFound, versionConflict } from '../../platform/errors';
 import { peopleNames } from '../cases/cases.repository';
 import { planPolicy } from './plans.policy';
 import * as plans from './plans.repository';
@@ -40,10 +40,6 @@ export function abilitiesFor(actor: Actor, plan: PlanRow) {
 /** A stale version is a conflict when the row still exists, else the row is gone. */
 export function conflictOrGone(current: { version: number } | null): never {
   throw current ? versionConflict(current.version) : notFound();
-}
-
-export function fieldError(path: string, code: string, params?: Record<string, string | number>): AppError {
-  return new AppError('VALIDATION_FAILED', { fields: [{ path, code, ...(params ? { params } : {}) }] });
 }
 
 export { peopleNames };

@@ -43,8 +43,8 @@ export function presentPlan(row: PlanRow, extra: { nodeCount: number; indicatorC
   };
 }
 
-/** What the audit trail keeps of a plan (its settings, no computed figures). */
-export function auditStateOfPlan(row: PlanRow) {
+/** What the audit trail keeps of a plan, node or indicator row: its columns but the bookkeeping ones. */
+export function auditState<R extends { tenantId: string; createdAt: Date; updatedAt: Date }>(row: R) {
   const { tenantId: _tenant, createdAt: _created, updatedAt: _updated, ...state } = row;
   return state;
 }
@@ -125,11 +125,6 @@ export function presentIndicator(evaluated: EvaluatedIndicator, people: People):
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,
   };
-}
-
-export function auditStateOfIndicator(row: EvaluatedIndicator['row']) {
-  const { tenantId: _tenant, createdAt: _created, updatedAt: _updated, ...state } = row;
-  return state;
 }
 
 export function presentMethod(row: MethodRow, names: Map<string, string>, people: People): z.output<typeof compositeMethod> {

@@ -18,7 +18,7 @@ import type { Db } from '../../db/client';
 import { recordAudit } from '../../platform/audit/audit';
 import { withActor, type Actor, type Principal } from '../../platform/auth/actor';
 import { assertCan } from '../../platform/auth/authorize';
-import { AppError, notFound } from '../../platform/errors';
+import { AppError, notFound, throwIfProblems, type FieldProblem } from '../../platform/errors';
 import { japanToday } from '../cases/case-rules';
 import { membersByIds } from '../cases/cases.repository';
 import { periodLabel, periodStanding } from './engine/periods';
@@ -26,16 +26,11 @@ import { assertMovable, computeDepths, TreeCycleError } from './engine/graph';
 import { abilitiesFor, conflictOrGone, editablePlan, peopleNames, readablePlan } from './plan-access';
 import { evaluateIndicators, loadTree, rollupOf } from './plan-figures';
 import { planPolicy } from './plans.policy';
-import { auditStateOfPlan, depthFirst, presentMilestone, presentNode, presentPlan } from './plans.presenter';
+import { auditState, depthFirst, presentMilestone, presentNode, presentPlan } from './plans.presenter';
 import * as repository from './plans.repository';
 import type { NodeRow, PlanRow } from './plans.repository';
 import { reportingCounts } from './reporting';
 
-type FieldProblem = { path: string; code: string; params?: Record<string, string | number> };
-
-function throwIfProblems(problems: FieldProblem[]): void {
-  if (problems.length > 0) throw new AppError('VALIDATION_FAILED', { fields: problems });
-}
 
 /** Reviewers must be members who can review (not viewers or partners). */
 async function checkReviewers(tx: Db, tenantId: string, ids: string[]): Promise<FieldProblem[]> {
@@ -85,11 +80,6 @@ async function codeProblems(tx: Db, tenantId: string, planId: string, fields: { 
   if (fields.code && nodes.some((node) => node.code === fields.code && node.id !== ownId)) problems.push({ path: 'code', code: 'code_taken' });
   if (fields.externalId && nodes.some((node) => node.externalId === fields.externalId && node.id !== ownId)) problems.push({ path: 'externalId', code: 'external_id_taken' });
   return { nodes, problems };
-}
-
-function auditStateOfNode(row: NodeRow) {
-  const { tenantId: _tenant, createdAt: _created, updatedAt: _updated, ...state } = row;
-  return state;
 }
 
 /** Plans, their trees and milestones: admins and staff edit, owners and reviewers work in them, the tenant reads. */
@@ -175,7 +165,7 @@ export function createPlanService(db: Db, options: { now?: () => Date } = {}) {
           externalId: input.externalId,
         });
         const row = (await repository.findPlan(tx, actor.tenantId, id))!;
-        await recordAudit(tx, actor, { action: 'plan.created', entityType: 'plan', entityId: id, after: auditStateOfPlan(row) });
+        await recordAudit(tx, actor, { action: 'plan.created', entityType: 'plan', entityId: id, after: auditState(row) });
         return presentFull(tx, actor, row);
       });
     },
@@ -202,7 +192,7 @@ export function createPlanService(db: Db, options: { now?: () => Date } = {}) {
           ...(edition !== undefined ? { edition: edition ?? '' } : {}),
         } as Partial<repository.PlanInsert>);
         if (!row) conflictOrGone(current);
-        await recordAudit(tx, actor, { action: 'plan.updated', entityType: 'plan', entityId: id, before: auditStateOfPlan(current), after: auditStateOfPlan(row) });
+        await recordAudit(tx, actor, { action: 'plan.updated', entityType: 'plan', entityId: id, before: auditState(current), after: auditState(row) });
         return presentFull(tx, actor, row);
       });
     },
@@ -354,7 +344,7 @@ export function createPlanService(db: Db, options: { now?: () => Date } = {}) {
         if (!row) conflictOrGone(current);
         if (depths) await repository.setDepths(tx, actor.tenantId, [...depths].map(([id, depth]) => ({ id, depth })));
         await repository.touchPlan(tx, actor.tenantId, plan.id);
-        await recordAudit(tx, actor, { action: moving ? 'plan_node.moved' : 'plan_node.updated', entityType: 'plan_node', entityId: nodeId, before: auditStateOfNode(current), after: auditStateOfNode(row) });
+        await recordAudit(tx, actor, { action: moving ? 'plan_node.moved' : 'plan_node.updated', entityType: 'plan_node', entityId: nodeId, before: auditState(current), after: auditState(row) });
         return presentOneNode(tx, actor, plan, nodeId);
       });
     },
@@ -366,7 +356,7 @@ export function createPlanService(db: Db, options: { now?: () => Date } = {}) {
         await repository.lockTree(tx, actor.tenantId, plan.id);
         if (!(await repository.deleteNode(tx, actor.tenantId, nodeId, version))) conflictOrGone(node);
         await repository.touchPlan(tx, actor.tenantId, plan.id);
-        await recordAudit(tx, actor, { action: 'plan_node.deleted', entityType: 'plan_node', entityId: nodeId, before: auditStateOfNode(node) });
+        await recordAudit(tx, actor, { action: 'plan_node.deleted', entityType: 'plan_node', entityId: nodeId, before: auditState(node) });
       });
     },
 
