@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import { fiscalYearOf } from '../../../shared/domain/fiscal-year';
 import type { PlanImportResult } from '../../../shared/schemas/plan';
 import type { Db } from '../../db/client';
-import { tenant } from '../../db/schema';
 import { recordAudits, type AuditChange } from '../../platform/audit/audit';
 import { withActor, type Principal } from '../../platform/auth/actor';
 import { assertCan } from '../../platform/auth/authorize';
 import { translator } from '../../platform/i18n';
 import { japanToday } from '../cases/case-rules';
+import { findTenant } from '../tenants/tenants.repository';
 import { annualReportDocument } from './documents/annual-report-docx';
 import { annualReportWorkbook } from './documents/annual-report-xlsx';
 import type { AnnualReportData, AnnualReportIndicator } from './documents/annual-report';
@@ -344,6 +343,5 @@ async function approvedNarratives(tx: Db, tenantId: string, planId: string): Pro
 }
 
 async function tenantName(tx: Db, tenantId: string): Promise<string> {
-  const [row] = await tx.select({ name: tenant.name }).from(tenant).where(eq(tenant.id, tenantId));
-  return row?.name ?? '';
+  return (await findTenant(tx, tenantId))?.name ?? '';
 }
