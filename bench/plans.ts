@@ -3,7 +3,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { z } from 'zod';
-import { indicatorList, planTree, publicIndicatorList, publicPlan } from '../src/shared/schemas/plan';
+import { indicatorList, planTree } from '../src/shared/schemas/plan';
 import { openDatabase, type Db } from '../src/server/db/client';
 import type { Principal } from '../src/server/platform/auth/actor';
 import { withTenant } from '../src/server/platform/tenancy';
@@ -147,19 +147,23 @@ async function measureInProcess(db: Db, dataset: PlansBenchDataset, log: (line: 
     const [listMs, list] = await time(() => indicators.list(principal, planId));
     const [listSerialiseMs, listBytes] = serialise(indicatorList, list);
     // A fresh public service each time: its figure cache starts empty, as after a change.
+    // The public service answers serialised and gzipped bodies (computed, encoded and zipped here).
     const [publicPlanMs, publicBody] = await time(() => createPublicPlanService(db).get(planId));
-    const [publicPlanSerialiseMs, publicPlanBytes] = serialise(publicPlan, publicBody);
     const [publicIndicatorsMs, publicIndicators] = await time(() => createPublicPlanService(db).indicators(planId));
-    const [publicIndicatorsSerialiseMs, publicIndicatorsBytes] = serialise(publicIndicatorList, publicIndicators);
-    Object.assign(bytes, { tree: treeBytes, indicators: listBytes, publicPlan: publicPlanBytes, publicIndicators: publicIndicatorsBytes });
+    Object.assign(bytes, {
+      tree: treeBytes,
+      indicators: listBytes,
+      publicPlan: publicBody.json.length,
+      publicPlanGzip: publicBody.gzip.length,
+      publicIndicators: publicIndicators.json.length,
+      publicIndicatorsGzip: publicIndicators.gzip.length,
+    });
     record('tree.service', treeMs);
     record('tree.serialise', treeSerialiseMs);
     record('indicators.service', listMs);
     record('indicators.serialise', listSerialiseMs);
     record('publicPlan.service', publicPlanMs);
-    record('publicPlan.serialise', publicPlanSerialiseMs);
     record('publicIndicators.service', publicIndicatorsMs);
-    record('publicIndicators.serialise', publicIndicatorsSerialiseMs);
 
     // The parts: SQL reads, metric queries, computation.
     await withTenant(db, tenantId, async (tx) => {
@@ -218,8 +222,9 @@ async function measureInProcess(db: Db, dataset: PlansBenchDataset, log: (line: 
     `    SQL each: ${['listIndicators', 'listPlanPeriods', 'listPlanMethods', 'originalTargets', 'latestUpdates'].map((name) => `${name} ${get(`sql.${name}`).median} ms`).join(', ')}`,
   );
   log(`    evaluateIndicators (public) ${get('indicators.evaluatePublic').median} ms, of which computation ~${get('indicators.computePublic').median} ms`);
-  log(`  public plan (uncached) service: ${line(get('publicPlan.service'))}; serialising ${get('publicPlan.serialise').median} ms (${(bytes.publicPlan! / 1e6).toFixed(2)} MB)`);
-  log(`  public indicators (uncached) service: ${line(get('publicIndicators.service'))}; serialising ${get('publicIndicators.serialise').median} ms (${(bytes.publicIndicators! / 1e6).toFixed(2)} MB)`);
+  const megabytes = (value: number | undefined) => `${((value ?? 0) / 1e6).toFixed(2)} MB`;
+  log(`  public plan (uncached, serialised and gzipped) service: ${line(get('publicPlan.service'))}; ${megabytes(bytes.publicPlan)}, gzip ${megabytes(bytes.publicPlanGzip)}`);
+  log(`  public indicators (uncached, serialised and gzipped) service: ${line(get('publicIndicators.service'))}; ${megabytes(bytes.publicIndicators)}, gzip ${megabytes(bytes.publicIndicatorsGzip)}`);
   return { ...result, responseBytes: bytes };
 }
 
@@ -261,6 +266,7 @@ async function measureApi(baseUrl: string, dataset: PlansBenchDataset, seconds: 
   // The public page's API, repeated: the figures come from the service's cache after the first request.
   for (const [name, url] of [
     ['publicPlan', publicPlanUrl],
+    ['publicNodeIndicators', `${publicIndicatorsUrl}?nodeId=${dataset.nodeId}`],
     ['publicIndicators', publicIndicatorsUrl],
   ] as const) {
     const result = await measureLoad({ concurrency: 1, durationMs: seconds * 1000, request: async () => void (await get(url)) });

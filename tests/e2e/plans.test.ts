@@ -193,16 +193,23 @@ describe('plans, indicators and the public view', () => {
     await resident.getByRole('link', { name: PLAN_TITLE }).click();
     await resident.getByRole('heading', { level: 1, name: new RegExp(PLAN_TITLE) }).waitFor();
     await resident.getByText('実績は承認された値のみを表示しています。').first().waitFor();
-    // Indicators load per node when their group opens; the tree's link opens the group it points into.
-    await checkPage(resident, 'plans-20a-public-plan-closed');
-    await resident.getByRole('link', { name: new RegExp(`この項目の指標（1件）を見る.*${FIELD_TITLE}`) }).click();
+    // The whole plan's review is on the plan page; the tree tells how a node's progress is computed when asked.
+    await resident.getByText('セミナーの参加事業者数は目標を上回った。').waitFor();
+    const tree = resident.getByRole('region', { name: '施策の体系と進捗' });
+    await tree.getByText('進捗の計算方法', { exact: true }).first().click();
+    await tree.getByText(/担当者が入力した値|状況「.+」の既定の進捗|進捗はまだ計算できません/).first().waitFor();
+    await checkPage(resident, 'plans-20a-public-plan');
+    // Each node has a page of its own: its indicators with every period, its reviews and the committee's opinions.
+    await resident.getByRole('link', { name: new RegExp(`詳細と指標（1件）を見る.*${FIELD_TITLE}`) }).click();
+    await resident.getByRole('heading', { level: 1, name: new RegExp(FIELD_TITLE) }).waitFor();
     const table = resident.getByRole('table', { name: `${INDICATOR}の目標と実績` });
     const row = table.getByRole('row', { name: /^2025（令和7）年度/ });
     await row.getByText('41社').waitFor();
     await row.getByText('102.5%').waitFor();
-    await resident.getByText('セミナーの参加事業者数は目標を上回った。').waitFor();
+    await checkPage(resident, 'plans-20-public-node');
+    await resident.getByRole('navigation', { name: 'パンくずリスト' }).getByRole('link', { name: PLAN_TITLE }).click();
+    await resident.getByRole('heading', { level: 1, name: new RegExp(PLAN_TITLE) }).waitFor();
     await resident.getByRole('link', { name: /CSV/ }).waitFor();
-    await checkPage(resident, 'plans-20-public-plan');
     expect(residentExternal).toEqual([]);
     await anonymous.close();
 
@@ -210,7 +217,7 @@ describe('plans, indicators and the public view', () => {
     const phone = await phoneContext.newPage();
     await phone.goto(`${server.url}/open/plans/${planId}`);
     await phone.getByRole('heading', { level: 1, name: new RegExp(PLAN_TITLE) }).waitFor();
-    await phone.locator('summary', { hasText: FIELD_TITLE }).click();
+    await phone.getByRole('link', { name: new RegExp(`詳細と指標（1件）を見る.*${FIELD_TITLE}`) }).click();
     await phone.getByRole('table', { name: `${INDICATOR}の目標と実績` }).getByText('41社').waitFor();
     await checkPage(phone, 'plans-21-public-plan-phone');
     // Nothing but the labelled table regions scrolls sideways at 375 px.

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../support/api-client';
 import { deskFixtures } from '../support/desk-fixtures';
@@ -545,6 +546,14 @@ describe('the public 見える化', () => {
     expect(public_.plan).toMatchObject({ organisation: '青森県', title: '青森県DX推進プラン' });
     expect(public_.nodes[0]).toMatchObject({ title: '産業・しごと分野', progress: 50 });
     expect(public_.nodes[0]).not.toHaveProperty('owners');
+    // The tree carries what it shows; a node in full (description, how its progress is computed) is its own answer.
+    expect(public_.nodes[0]).toMatchObject({ indicatorCount: 1 });
+    expect(public_.nodes[0]).not.toHaveProperty('explanation');
+    const node = await anonymous.inject({ method: 'GET', url: `/api/v1/public/plans/${planId}/nodes/${public_.nodes[0].id}` });
+    expect(node.statusCode).toBe(200);
+    expect(node.json()).toMatchObject({ id: public_.nodes[0].id, progress: 50, indicatorIds: [indicatorId], explanation: { kind: 'rollup' } });
+    expect(node.json()).not.toHaveProperty('owners');
+    expect((await anonymous.inject({ method: 'GET', url: `/api/v1/public/plans/${planId}/nodes/${draftPlanId}` })).statusCode).toBe(404);
     const indicators = (await anonymous.inject({ method: 'GET', url: `/api/v1/public/plans/${planId}/indicators` })).json();
     const [indicator] = indicators.items;
     expect(indicator.id).toBe(indicatorId);
@@ -564,6 +573,20 @@ describe('the public 見える化', () => {
     const meetings = (await anonymous.inject({ method: 'GET', url: `/api/v1/public/plans/${planId}/meetings` })).json();
     expect(meetings.items.map((meeting: { title: string }) => meeting.title)).toEqual(['第1回 DX推進委員会']);
     expect(meetings.items[0].opinions[0]).toMatchObject({ body: '短いスパンで見直すべき', response: '半期ごとに見直します' });
+  });
+
+  it('sends the plan page\'s bodies gzipped to a client that takes gzip, the same JSON as without', async () => {
+    const anonymous = testApp().app;
+    for (const url of [`/api/v1/public/plans/${planId}`, `/api/v1/public/plans/${planId}/indicators?nodeId=plan`, `/api/v1/public/plans/${planId}/reviews`]) {
+      const plain = await anonymous.inject({ method: 'GET', url });
+      const zipped = await anonymous.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br, gzip;q=0.8' } });
+      const refused = await anonymous.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip;q=0' } });
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(zipped.headers).toMatchObject({ 'content-encoding': 'gzip', vary: 'accept-encoding', 'cache-control': 'public, max-age=60' });
+      expect(zipped.headers['content-type']).toContain('application/json');
+      expect(refused.headers['content-encoding']).toBeUndefined();
+      expect(JSON.parse(gunzipSync(zipped.rawPayload).toString('utf8'))).toEqual(plain.json());
+    }
   });
 
   it('offers open data as CSV (UTF-8 with BOM) and JSON with stable IDs, approved values only', async () => {

@@ -766,6 +766,11 @@ export const publicIndicator = indicatorSummary
   .extend({ periods: z.array(publicPeriod), methods: z.array(compositeMethod.omit({ createdBy: true })) })
   .meta({ id: 'PublicIndicator' });
 export const publicNode = planNode.omit({ owners: true, version: true, externalId: true }).meta({ id: 'PublicPlanNode' });
+/** A node as the public plan page's tree shows it; the rest (description, dates, how its progress is computed) is at …/nodes/{nodeId}. */
+export const publicNodeSummary = planNode
+  .pick({ id: true, parentId: true, depth: true, position: true, code: true, level: true, title: true, titleEn: true, division: true, statusKey: true, weight: true, progress: true })
+  .extend({ indicatorCount: z.int() })
+  .meta({ id: 'PublicPlanNodeSummary' });
 export const publicReview = review.omit({ reviewedBy: true, status: true, version: true }).meta({ id: 'PublicReview' });
 export const publicMeeting = meeting.omit({ version: true }).extend({ opinions: z.array(opinion.omit({ version: true })) }).meta({ id: 'PublicMeeting' });
 
@@ -779,7 +784,7 @@ export const publicPlan = z
       statuses: plan.shape.statuses,
       grades: plan.shape.grades,
     }),
-    nodes: z.array(publicNode),
+    nodes: z.array(publicNodeSummary).describe('Depth-first, in position order. A node in full (description, dates, how its progress is computed): …/nodes/{nodeId}'),
     planIndicatorCount: z.int().describe('Indicators of the plan itself (基本目標), not of a node'),
     explanation: rollupExplanation,
   })

@@ -9912,6 +9912,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/plans/{id}/nodes/{nodeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One node of a public plan in full: description, dates, indicator IDs, how its progress is computed */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    nodeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicPlanNode"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/plans/{id}/indicators": {
         parameters: {
             query?: never;
@@ -12434,6 +12482,24 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        PublicPlanNodeSummaryInput: {
+            /** Format: uuid */
+            id: string;
+            parentId: string | null;
+            depth: number;
+            position: number;
+            code: string | null;
+            /** @description The level name (the override, else the plan level of its depth) */
+            level: string;
+            title: string;
+            titleEn: string | null;
+            division: string | null;
+            statusKey: string | null;
+            weight: number;
+            /** @description Computed progress (0–100) */
+            progress: number | null;
+            indicatorCount: number;
+        };
         PublicReviewInput: {
             /** Format: uuid */
             id: string;
@@ -12499,7 +12565,8 @@ export interface components {
                     nameEn: string | null;
                 }[];
             };
-            nodes: components["schemas"]["PublicPlanNodeInput"][];
+            /** @description Depth-first, in position order. A node in full (description, dates, how its progress is computed): …/nodes/{nodeId} */
+            nodes: components["schemas"]["PublicPlanNodeSummaryInput"][];
             /** @description Indicators of the plan itself (基本目標), not of a node */
             planIndicatorCount: number;
             explanation: components["schemas"]["RollupExplanationInput"];
@@ -15194,6 +15261,24 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        PublicPlanNodeSummary: {
+            /** Format: uuid */
+            id: string;
+            parentId: string | null;
+            depth: number;
+            position: number;
+            code: string | null;
+            /** @description The level name (the override, else the plan level of its depth) */
+            level: string;
+            title: string;
+            titleEn: string | null;
+            division: string | null;
+            statusKey: string | null;
+            weight: number;
+            /** @description Computed progress (0–100) */
+            progress: number | null;
+            indicatorCount: number;
+        };
         PublicReview: {
             /** Format: uuid */
             id: string;
@@ -15259,7 +15344,8 @@ export interface components {
                     nameEn: string | null;
                 }[];
             };
-            nodes: components["schemas"]["PublicPlanNode"][];
+            /** @description Depth-first, in position order. A node in full (description, dates, how its progress is computed): …/nodes/{nodeId} */
+            nodes: components["schemas"]["PublicPlanNodeSummary"][];
             /** @description Indicators of the plan itself (基本目標), not of a node */
             planIndicatorCount: number;
             explanation: components["schemas"]["RollupExplanation"];

@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, redirect } from '@tanstack/react-router';
+import { publicPlanQuery } from '../features/plans/public-plans.api';
 import { currentTenantOf, sessionQuery } from '../features/session/session.api';
 import { AppShell } from './app-shell';
 import { NotFoundPage } from './not-found';
@@ -75,7 +76,15 @@ const openPlansRoute = createRoute({
 const openPlanRoute = createRoute({
   getParentRoute: () => openLayout,
   path: '/open/plans/$planId',
+  // Not awaited: the page shows its own loading state; this only lets the plan's request start with the page's code.
+  loader: ({ context, params }) => void context.queryClient.prefetchQuery(publicPlanQuery(params.planId)),
   component: lazyRouteComponent(() => import('./public/plans/public-plan'), 'PublicPlanPage'),
+});
+const openPlanNodeRoute = createRoute({
+  getParentRoute: () => openLayout,
+  path: '/open/plans/$planId/nodes/$nodeId',
+  loader: ({ context, params }) => void context.queryClient.prefetchQuery(publicPlanQuery(params.planId)),
+  component: lazyRouteComponent(() => import('./public/plans/public-plan-node'), 'PublicPlanNodePage'),
 });
 
 const appLayout = createRoute({
@@ -310,7 +319,7 @@ const mailRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   publicLayout.addChildren([signInRoute, forgotPasswordRoute, resetPasswordRoute, acceptInvitationRoute]),
   consultLayout.addChildren([consultRoute]),
-  openLayout.addChildren([openPlansRoute, openPlanRoute]),
+  openLayout.addChildren([openPlansRoute, openPlanRoute, openPlanNodeRoute]),
   appLayout.addChildren([
     homeRoute,
     companiesRoute,

@@ -35,8 +35,8 @@ export function openDataSchema() {
     encoding: 'CSV: UTF-8 with BOM, CRLF, header row of the keys below. JSON: UTF-8.',
     csv: { columns: OPEN_DATA_CSV_COLUMNS },
     json: {
-      description: 'The plan (plan), its nodes in tree order with computed progress and how it was computed (nodes, explanation) and its indicators with their periods and composite methods (indicators), as GET /api/v1/public/plans/{id} and /indicators return them.',
-      endpoints: ['/api/v1/public/plans/{id}', '/api/v1/public/plans/{id}/indicators', '/api/v1/public/plans/{id}/open-data.json'],
+      description: 'The plan (plan), its nodes in tree order, each in full with its computed progress and how it was computed (nodes, explanation; as GET /api/v1/public/plans/{id}/nodes/{nodeId} returns one), and its indicators with their periods and composite methods (indicators, as /indicators returns them).',
+      endpoints: ['/api/v1/public/plans/{id}', '/api/v1/public/plans/{id}/nodes/{nodeId}', '/api/v1/public/plans/{id}/indicators', '/api/v1/public/plans/{id}/open-data.json'],
     },
     rules: {
       progress: 'A node’s progress is its entered progress, else the roll-up of its children (weighted: Σ progress × weight ÷ Σ weight of the children with a value; average: their mean), else its status’s default progress.',

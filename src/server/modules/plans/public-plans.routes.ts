@@ -1,17 +1,21 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { errorResponses } from '../../../shared/schemas/common';
-import { publicIndicatorList, publicMeetingList, publicPlan, publicPlanList, publicReviewList } from '../../../shared/schemas/plan';
+import { publicIndicatorList, publicMeetingList, publicNode, publicPlan, publicPlanList, publicReviewList } from '../../../shared/schemas/plan';
+import { type EncodedJson, sendEncodedJson } from '../../platform/encoded-json';
 import type { App } from '../../platform/http';
 import type { PublicPlanService } from './public-plans.service';
 
 const idParams = z.strictObject({ id: z.uuid() });
+const nodeParams = z.strictObject({ id: z.uuid(), nodeId: z.uuid() });
 const publicIndicatorQuery = z.strictObject({ nodeId: z.union([z.uuid(), z.literal('plan')]).optional() });
 const tags = ['public plans'];
 /** Public pages are the same for everyone: a short shared cache lets a proxy absorb a rush of readers. */
 const PUBLIC_CACHE = 'public, max-age=60';
 /** Only an answer is cached: a 404 (a plan not yet published) must not outlive its publication. */
 const cached = (reply: FastifyReply, body: unknown) => reply.header('cache-control', PUBLIC_CACHE).send(body);
+/** The same for a body the service serialised (and gzipped) once per plan state. */
+const cachedEncoded = (request: FastifyRequest, reply: FastifyReply, body: EncodedJson) => sendEncodedJson(request, reply.header('cache-control', PUBLIC_CACHE), body);
 
 /**
  * The public 見える化 of plans marked public: no sign-in, approved values and final reviews only. The open-data
@@ -24,7 +28,11 @@ export function publicPlanRoutes(app: App, plans: PublicPlanService) {
   });
   app.get('/public/plans/:id', {
     schema: { tags, summary: 'A public plan with its tree and progress (how each figure is computed included)', params: idParams, response: { 200: publicPlan, ...errorResponses(404) } },
-    handler: async (request, reply) => cached(reply, await plans.get(request.params.id)),
+    handler: async (request, reply) => cachedEncoded(request, reply, await plans.get(request.params.id)),
+  });
+  app.get('/public/plans/:id/nodes/:nodeId', {
+    schema: { tags, summary: 'One node of a public plan in full: description, dates, indicator IDs, how its progress is computed', params: nodeParams, response: { 200: publicNode, ...errorResponses(404) } },
+    handler: async (request, reply) => cachedEncoded(request, reply, await plans.node(request.params.id, request.params.nodeId)),
   });
   app.get('/public/plans/:id/indicators', {
     schema: {
@@ -34,15 +42,15 @@ export function publicPlanRoutes(app: App, plans: PublicPlanService) {
       querystring: publicIndicatorQuery,
       response: { 200: publicIndicatorList, ...errorResponses(400, 404) },
     },
-    handler: async (request, reply) => cached(reply, await plans.indicators(request.params.id, request.query.nodeId)),
+    handler: async (request, reply) => cachedEncoded(request, reply, await plans.indicators(request.params.id, request.query.nodeId)),
   });
   app.get('/public/plans/:id/reviews', {
     schema: { tags, summary: 'Final reviews of a public plan', params: idParams, response: { 200: publicReviewList, ...errorResponses(404) } },
-    handler: async (request, reply) => cached(reply, await plans.reviews(request.params.id)),
+    handler: async (request, reply) => cachedEncoded(request, reply, await plans.reviews(request.params.id)),
   });
   app.get('/public/plans/:id/meetings', {
     schema: { tags, summary: 'Public committee meetings of a public plan with the opinions voiced', params: idParams, response: { 200: publicMeetingList, ...errorResponses(404) } },
-    handler: async (request, reply) => cached(reply, await plans.meetings(request.params.id)),
+    handler: async (request, reply) => cachedEncoded(request, reply, await plans.meetings(request.params.id)),
   });
   for (const format of ['csv', 'json'] as const) {
     app.get(`/public/plans/:id/open-data.${format}`, {

@@ -11,7 +11,7 @@ import * as programmes from '../programmes/programmes.repository';
 import type { ProgrammeRow } from '../programmes/programmes.repository';
 import { buildCommissionReport } from './commission-report';
 import { countingRuleOf } from './counting';
-import { createFigureCache } from './figure-cache';
+import { createFigureCache } from '../../platform/figure-cache';
 import { commissionCsv } from './report-csv';
 import { monthsBegun, reportCalendar } from './report-periods';
 import { reportText } from './report-text';

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { disclosureSummaryClass } from '../../components/Disclosure';
 import { Badge } from '../../components/Feedback';
 import { currentLocale } from '../../i18n';
 import { type RollupExplanationLike, formatPercent, planYearLabel, rollupSentences } from './plan-format';
@@ -54,43 +55,44 @@ export function VisibilityBadge({ visibility }: { visibility: 'draft' | 'public'
  * 「進捗の計算方法」: a native disclosure (works without script and with every screen reader) that says how a
  * node's progress was obtained, each child's share and what was left out.
  */
-export function RollupDetails({
-  explanation,
-  progress,
-  statusName,
-  titleOf,
-  summary,
-}: {
+export function RollupDetails({ summary, ...figure }: RollupFigure & { summary?: string }) {
+  const { t } = useTranslation();
+  return (
+    <details className="mt-2 text-std-16N-170">
+      <summary className={disclosureSummaryClass}>{summary ?? t('plans.explain.summary')}</summary>
+      <RollupText {...figure} />
+    </details>
+  );
+}
+
+interface RollupFigure {
   explanation: RollupExplanationLike;
   progress: number | null;
   statusName?: (key: string) => string;
   titleOf?: (nodeId: string) => string;
-  summary?: string;
-}) {
+}
+
+/** How a progress was obtained, in sentences: the lead, each child's part, and what was left out or scaled. */
+export function RollupText({ explanation, progress, statusName, titleOf }: RollupFigure) {
   const { t } = useTranslation();
   const locale = currentLocale();
   const sentences = rollupSentences(t, explanation, progress, locale, { statusName, titleOf });
   return (
-    <details className="mt-2 text-std-16N-170">
-      <summary className="w-fit cursor-pointer rounded-4 text-blue-1000 underline underline-offset-[calc(3/16*1rem)] focus-visible:bg-yellow-300 focus-visible:outline focus-visible:outline-4 focus-visible:outline-black">
-        {summary ?? t('plans.explain.summary')}
-      </summary>
-      <div className="mt-2 rounded-8 border border-solid-gray-420 bg-solid-gray-50 p-3 sm:p-4">
-        <p>{sentences.lead}</p>
-        {sentences.inputs.length > 0 ? (
-          <ul className="mt-2 list-disc space-y-1 pl-6">
-            {sentences.inputs.map((line, index) => (
-              <li key={index}>{line}</li>
-            ))}
-          </ul>
-        ) : null}
-        {sentences.notes.map((note, index) => (
-          <p key={index} className="mt-2 text-std-16B-170">
-            {note}
-          </p>
-        ))}
-      </div>
-    </details>
+    <div className="mt-2 rounded-8 border border-solid-gray-420 bg-solid-gray-50 p-3 sm:p-4">
+      <p>{sentences.lead}</p>
+      {sentences.inputs.length > 0 ? (
+        <ul className="mt-2 list-disc space-y-1 pl-6">
+          {sentences.inputs.map((line, index) => (
+            <li key={index}>{line}</li>
+          ))}
+        </ul>
+      ) : null}
+      {sentences.notes.map((note, index) => (
+        <p key={index} className="mt-2 text-std-16B-170">
+          {note}
+        </p>
+      ))}
+    </div>
   );
 }
 

@@ -2,8 +2,8 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button';
 import { focusRing } from '../../components/styles';
-import { ProgressMeter, RollupDetails } from './PlanParts';
-import { type RollupExplanationLike, formatPlain, nodeTitle } from './plan-format';
+import { ProgressMeter } from './PlanParts';
+import { formatPlain, nodeTitle } from './plan-format';
 import { currentLocale } from '../../i18n';
 
 /** What the tree needs of a node (the signed-in and the public node both have it). */
@@ -18,10 +18,11 @@ export interface TreeNode {
   statusKey: string | null;
   progress: number | null;
   weight: number;
-  explanation: RollupExplanationLike;
-  indicatorIds: string[];
   owners?: { id: string; name: string }[];
 }
+
+/** Above this many nodes the tree opens collapsed to its top level. */
+const LARGE_TREE = 40;
 
 /** Children by parent (null = top), in the server's order (depth-first, by position). */
 export function childrenByParent<N extends { id: string; parentId: string | null }>(nodes: N[]): Map<string | null, N[]> {
@@ -50,12 +51,15 @@ export function descendantsOf<N extends { id: string; parentId: string | null }>
 /**
  * The plan's tree as nested lists (plain HTML: works with every screen reader and without heavy code). Each
  * node shows its code, level, title, 担当課, status, progress (bar and number) and indicator count, with a
- * disclosure that says how its progress was computed; a node with children has a button that shows or hides
- * them (aria-expanded). `actions` and `extra` add what the page offers for a node.
+ * disclosure that says how its progress was computed (`explain`: the signed-in tree has every explanation, the
+ * public one fetches a node's when it is opened); a node with children has a button that shows or hides them
+ * (aria-expanded). `actions` and `extra` add what the page offers for a node.
  */
 export function PlanTreeList<N extends TreeNode>({
   nodes,
   statusName,
+  indicatorCount,
+  explain,
   actions,
   extra,
   label,
@@ -63,6 +67,8 @@ export function PlanTreeList<N extends TreeNode>({
 }: {
   nodes: N[];
   statusName: (key: string) => string;
+  indicatorCount: (node: N) => number;
+  explain: (node: N) => ReactNode;
   actions?: (node: N) => ReactNode;
   extra?: (node: N) => ReactNode;
   label: string;
@@ -70,8 +76,8 @@ export function PlanTreeList<N extends TreeNode>({
 }) {
   const { t } = useTranslation();
   const children = childrenByParent(nodes);
-  const titles = new Map(nodes.map((node) => [node.id, nodeTitle(node)]));
-  const [collapsed, setCollapsed] = useState<Set<string>>(() => new Set(nodes.length > 40 ? nodes.filter((node) => node.depth >= 1).map((node) => node.id) : []));
+  // A large tree opens with its top level only (each branch one click away); a small one opens whole.
+  const [collapsed, setCollapsed] = useState<Set<string>>(() => new Set(nodes.length > LARGE_TREE ? nodes.map((node) => node.id) : []));
   const toggle = (id: string) =>
     setCollapsed((current) => {
       const next = new Set(current);
@@ -117,7 +123,7 @@ export function PlanTreeList<N extends TreeNode>({
                       {node.code ? <span className="mr-2 font-normal text-solid-gray-700">{node.code}</span> : null}
                       {node.title}
                     </p>
-                    <NodeFacts node={node} statusName={statusName} />
+                    <NodeFacts node={node} statusName={statusName} indicatorCount={indicatorCount(node)} />
                   </div>
                   <div className="flex flex-wrap items-center gap-3">
                     <ProgressMeter value={node.progress} label={t('plans.tree.progress')} />
@@ -125,7 +131,7 @@ export function PlanTreeList<N extends TreeNode>({
                   </div>
                 </div>
                 <div className="sm:pl-15">
-                  <RollupDetails explanation={node.explanation} progress={node.progress} statusName={statusName} titleOf={(id) => titles.get(id) ?? id} />
+                  {explain(node)}
                   {extra?.(node)}
                 </div>
               </div>
@@ -154,13 +160,13 @@ export function PlanTreeList<N extends TreeNode>({
   );
 }
 
-function NodeFacts({ node, statusName }: { node: TreeNode; statusName: (key: string) => string }) {
+function NodeFacts({ node, statusName, indicatorCount }: { node: TreeNode; statusName: (key: string) => string; indicatorCount: number }) {
   const { t } = useTranslation();
   const locale = currentLocale();
   const facts: { label: string; value: string }[] = [];
   if (node.division) facts.push({ label: t('plans.tree.division'), value: node.division });
   facts.push({ label: t('plans.tree.status'), value: node.statusKey ? statusName(node.statusKey) : t('plans.tree.noStatus') });
-  facts.push({ label: t('plans.tree.indicators'), value: t('plans.tree.indicatorCount', { count: node.indicatorIds.length }) });
+  facts.push({ label: t('plans.tree.indicators'), value: t('plans.tree.indicatorCount', { count: indicatorCount }) });
   facts.push({ label: t('plans.tree.weight'), value: formatPlain(node.weight, locale) });
   if (node.owners && node.owners.length > 0) facts.push({ label: t('plans.tree.owners'), value: node.owners.map((owner) => owner.name).join(locale === 'ja' ? '、' : ', ') });
   return (

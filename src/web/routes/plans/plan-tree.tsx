@@ -43,6 +43,7 @@ function TreeView({ plan, tree, onReload }: { plan: Plan; tree: PlanTree; onRelo
   const [editing, setEditing] = useState<Editing>(null);
   const [message, setMessage] = useState<string | null>(null);
   const byId = new Map(tree.nodes.map((node) => [node.id, node]));
+  const titleOf = (id: string) => (byId.get(id) ? nodeTitle(byId.get(id)!) : id);
   const children = childrenByParent(tree.nodes);
   const statusName = (key: string) => {
     const status = plan.statuses.find((candidate) => candidate.key === key);
@@ -64,7 +65,7 @@ function TreeView({ plan, tree, onReload }: { plan: Plan; tree: PlanTree; onRelo
         <div className="mt-2">
           <ProgressMeter value={tree.progress} label={t('plans.tree.planProgress')} />
         </div>
-        <RollupDetails explanation={tree.explanation} progress={tree.progress} statusName={statusName} titleOf={(id) => (byId.get(id) ? nodeTitle(byId.get(id)!) : id)} />
+        <RollupDetails explanation={tree.explanation} progress={tree.progress} statusName={statusName} titleOf={titleOf} />
       </section>
 
       {tree.weightWarnings.length > 0 ? (
@@ -101,6 +102,8 @@ function TreeView({ plan, tree, onReload }: { plan: Plan; tree: PlanTree; onRelo
           nodes={tree.nodes}
           label={t('plans.tree.title')}
           statusName={statusName}
+          indicatorCount={(node) => node.indicatorIds.length}
+          explain={(node) => <RollupDetails explanation={node.explanation} progress={node.progress} statusName={statusName} titleOf={titleOf} />}
           actions={
             canEdit
               ? (node) => (
