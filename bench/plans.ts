@@ -172,14 +172,15 @@ async function measureInProcess(db: Db, dataset: PlansBenchDataset, log: (line: 
       const [rollupMs] = await time(async () => rollupOf(plan, nodes));
       record('rollup.sqlNodes', nodesMs);
       record('rollup.compute', rollupMs);
-      const reads = (internal: boolean) =>
-        Promise.all([
-          indicatorRepository.listIndicators(tx, tenantId, planId),
-          indicatorRepository.listPlanPeriods(tx, tenantId, planId),
-          indicatorRepository.listPlanMethods(tx, tenantId, planId),
-          indicatorRepository.originalTargets(tx, tenantId, planId),
-          internal ? indicatorRepository.latestUpdates(tx, tenantId, planId) : Promise.resolve(null),
-        ]);
+      // One statement at a time, as evaluateIndicators reads (one connection; pg 9 refuses overlapping queries).
+      const reads = async (internal: boolean) => {
+        const rows = await indicatorRepository.listIndicators(tx, tenantId, planId);
+        await indicatorRepository.listPlanPeriods(tx, tenantId, planId);
+        await indicatorRepository.listPlanMethods(tx, tenantId, planId);
+        await indicatorRepository.originalTargets(tx, tenantId, planId);
+        if (internal) await indicatorRepository.latestUpdates(tx, tenantId, planId);
+        return [rows] as const;
+      };
       const [readsMs, [rows]] = await time(() => reads(true));
       record('indicators.sqlReads', readsMs);
       // Each statement alone (they run one after another on one connection anyway).

@@ -1,4 +1,9 @@
+import { asc, eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { indicator, indicatorPeriod, plan, planNode } from '../../src/server/db/schema';
+import { listIndicators, listPlanPeriods } from '../../src/server/modules/plans/indicators.repository';
+import { listNodes } from '../../src/server/modules/plans/plans.repository';
+import { allTenantIds, withTenant } from '../../src/server/platform/tenancy';
 import { DEMO_PASSWORD } from '../../src/server/seed/demo-data';
 import { seedDemo } from '../../src/server/seed/seed';
 import { ApiClient } from '../support/api-client';
@@ -108,4 +113,33 @@ describe('the plans demo', () => {
       if (`${fiscalYear + 1}-03-31` < japanToday()) expect(period.actual).toBe(report.totals.supports);
     }
   });
+
+  it('reads nodes, indicators and periods as one JSON document with the same values as a plain select (jsonRows)', async () => {
+    const db = testApp().database.db;
+    let tenantId = '';
+    for (const id of await allTenantIds(db)) {
+      if ((await withTenant(db, id, (tx) => tx.select({ id: plan.id }).from(plan).where(eq(plan.id, prefPlanId)))).length > 0) tenantId = id;
+    }
+    await withTenant(db, tenantId, async (tx) => {
+      const plain = await tx.select().from(indicator).where(eq(indicator.planId, prefPlanId)).orderBy(asc(indicator.position), asc(indicator.name), asc(indicator.id));
+      const asJson = await listIndicators(tx, tenantId, prefPlanId);
+      expect(asJson.length).toBeGreaterThan(20);
+      expect(asJson).toEqual(plain);
+      expect(asJson[0]!.updatedAt).toBeInstanceOf(Date);
+      const nodes = await listNodes(tx, tenantId, prefPlanId);
+      expect(nodes).toEqual(await tx.select().from(planNode).where(eq(planNode.planId, prefPlanId)).orderBy(asc(planNode.depth), asc(planNode.position), asc(planNode.title), asc(planNode.id)));
+      const periods = await listPlanPeriods(tx, tenantId, prefPlanId);
+      const plainPeriods = await tx
+        .select({ id: indicatorPeriod.id, indicatorId: indicatorPeriod.indicatorId, fiscalYear: indicatorPeriod.fiscalYear, half: indicatorPeriod.half, target: indicatorPeriod.target, actual: indicatorPeriod.actual, actualUpdateId: indicatorPeriod.actualUpdateId, approvedAt: indicatorPeriod.approvedAt, lockedAt: indicatorPeriod.lockedAt, version: indicatorPeriod.version })
+        .from(indicatorPeriod)
+        .where(inArray(indicatorPeriod.indicatorId, plain.map((row) => row.id)));
+      const byId = (rows: { id: string }[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
+      expect(periods.some((period) => period.approvedAt !== null && period.actual !== null)).toBe(true);
+      expect(byId(periods)).toEqual(byId(plainPeriods));
+      const one = plain[0]!.id;
+      expect((await listPlanPeriods(tx, tenantId, prefPlanId, [one])).every((period) => period.indicatorId === one)).toBe(true);
+      expect(await listPlanPeriods(tx, tenantId, prefPlanId, [])).toEqual([]);
+    });
+  });
 });
+

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { type SQLWrapper, and, asc, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { rowsOf } from '../../db/rows';
+import { jsonQueryRows, jsonRows, rowsOf } from '../../db/rows';
 import { compositeMethod, indicator, indicatorEvidence, indicatorPeriod, indicatorTargetRevision, indicatorUpdate } from '../../db/schema';
 
 export type IndicatorRow = typeof indicator.$inferSelect;
@@ -12,20 +12,25 @@ export type UpdateRow = typeof indicatorUpdate.$inferSelect;
 export type MethodRow = typeof compositeMethod.$inferSelect;
 export type EvidenceMeta = Omit<typeof indicatorEvidence.$inferSelect, 'contentBase64'>;
 
-/** `AND <column> = ANY(ids)` when ids are given (a narrowed read), else nothing. */
-function idFilter(column: string, ids: string[] | undefined) {
-  return ids ? sql`AND ${sql.raw(column)} = ANY(${`{${ids.join(',')}}`}::uuid[])` : sql``;
+/** `AND <column> = ANY(ids)` when ids are given (a narrowed read; one parameter however many), else nothing. */
+function idFilter(column: string | SQLWrapper, ids: string[] | undefined) {
+  return ids ? sql`AND ${typeof column === 'string' ? sql.raw(column) : column} = ANY(${`{${ids.join(',')}}`}::uuid[])` : sql``;
 }
 
 /* ----- indicators ----- */
 
+const INDICATOR_KEYS = Object.keys(getTableColumns(indicator)) as (keyof IndicatorRow & string)[];
+
+/** A plan's indicators (all, or those named), in their order; a plan may have thousands (jsonRows). */
 export async function listIndicators(tx: Db, tenantId: string, planId: string, ids?: string[]): Promise<IndicatorRow[]> {
   if (ids && ids.length === 0) return [];
-  return tx
-    .select()
-    .from(indicator)
-    .where(and(eq(indicator.tenantId, tenantId), eq(indicator.planId, planId), ids ? inArray(indicator.id, ids) : undefined))
-    .orderBy(asc(indicator.position), asc(indicator.name), asc(indicator.id));
+  return jsonRows(
+    tx,
+    indicator,
+    INDICATOR_KEYS,
+    sql`FROM ${indicator} WHERE ${indicator.tenantId} = ${tenantId} AND ${indicator.planId} = ${planId} ${idFilter(indicator.id, ids)}`,
+    sql`r."position", r."name", r."id"`,
+  );
 }
 
 export async function findIndicator(tx: Db, tenantId: string, id: string): Promise<IndicatorRow | null> {
@@ -90,29 +95,15 @@ export type PeriodFigureRow = Pick<PeriodRow, 'id' | 'indicatorId' | 'fiscalYear
  * few of each). `indicatorIds` narrows the read (a page about one indicator need not read 50,000 periods).
  */
 export async function listPlanPeriods(tx: Db, tenantId: string, planId: string, indicatorIds?: string[]): Promise<PeriodFigureRow[]> {
-  return tx
-    .select({
-      id: indicatorPeriod.id,
-      indicatorId: indicatorPeriod.indicatorId,
-      fiscalYear: indicatorPeriod.fiscalYear,
-      half: indicatorPeriod.half,
-      target: indicatorPeriod.target,
-      actual: indicatorPeriod.actual,
-      actualUpdateId: indicatorPeriod.actualUpdateId,
-      approvedAt: indicatorPeriod.approvedAt,
-      lockedAt: indicatorPeriod.lockedAt,
-      version: indicatorPeriod.version,
-    })
-    .from(indicatorPeriod)
-    .innerJoin(indicator, and(eq(indicator.tenantId, indicatorPeriod.tenantId), eq(indicator.id, indicatorPeriod.indicatorId)))
-    .where(
-      and(
-        eq(indicatorPeriod.tenantId, tenantId),
-        eq(indicator.tenantId, tenantId),
-        eq(indicator.planId, planId),
-        indicatorIds ? inArray(indicatorPeriod.indicatorId, indicatorIds) : undefined,
-      ),
-    );
+  if (indicatorIds && indicatorIds.length === 0) return [];
+  return jsonRows(
+    tx,
+    indicatorPeriod,
+    ['id', 'indicatorId', 'fiscalYear', 'half', 'target', 'actual', 'actualUpdateId', 'approvedAt', 'lockedAt', 'version'],
+    sql`FROM ${indicatorPeriod} JOIN ${indicator} ON ${indicator.tenantId} = ${indicatorPeriod.tenantId} AND ${indicator.id} = ${indicatorPeriod.indicatorId}
+        WHERE ${indicatorPeriod.tenantId} = ${tenantId} AND ${indicator.tenantId} = ${tenantId} AND ${indicator.planId} = ${planId}
+        ${idFilter(indicatorPeriod.indicatorId, indicatorIds)}`,
+  );
 }
 
 export async function findPeriod(tx: Db, tenantId: string, id: string, options: { forUpdate?: boolean } = {}): Promise<PeriodRow | null> {
@@ -215,15 +206,17 @@ export async function insertMethod(tx: Db, row: typeof compositeMethod.$inferIns
 
 /** The newest update of each period of a plan (what the owner last did), for the internal views. */
 export async function latestUpdates(tx: Db, tenantId: string, planId: string, indicatorIds?: string[]): Promise<Map<string, UpdateRow>> {
-  const result = await tx.execute(sql`
-    SELECT DISTINCT ON (u.period_id) u.id, u.period_id, u.status, u.value, u.submitted_at
-    FROM indicator_update u JOIN indicator i ON i.tenant_id = u.tenant_id AND i.id = u.indicator_id
-    WHERE u.tenant_id = ${tenantId} AND i.tenant_id = ${tenantId} AND i.plan_id = ${planId} ${idFilter('i.id', indicatorIds)}
-    ORDER BY u.period_id, u.created_at DESC, u.id DESC`);
+  const rows = await jsonQueryRows<{ id: string; period_id: string; status: string; value: number | null; submitted_at: string | null }>(
+    tx,
+    sql`SELECT DISTINCT ON (u.period_id) u.id, u.period_id, u.status, u.value, u.submitted_at
+        FROM indicator_update u JOIN indicator i ON i.tenant_id = u.tenant_id AND i.id = u.indicator_id
+        WHERE u.tenant_id = ${tenantId} AND i.tenant_id = ${tenantId} AND i.plan_id = ${planId} ${idFilter('i.id', indicatorIds)}
+        ORDER BY u.period_id, u.created_at DESC, u.id DESC`,
+  );
   return new Map(
-    rowsOf<{ id: string; period_id: string; status: string; value: string | null; submitted_at: Date | string | null }>(result).map((row) => [
+    rows.map((row) => [
       row.period_id,
-      { id: row.id, periodId: row.period_id, status: row.status, value: row.value === null ? null : Number(row.value), submittedAt: row.submitted_at === null ? null : new Date(row.submitted_at) } as UpdateRow,
+      { id: row.id, periodId: row.period_id, status: row.status, value: row.value, submittedAt: row.submitted_at === null ? null : new Date(row.submitted_at) } as UpdateRow,
     ]),
   );
 }

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { rowsOf } from '../../db/rows';
+import { jsonRows, rowsOf } from '../../db/rows';
 import { committeeMeeting, committeeOpinion, indicator, plan, planMilestone, planNode, planReview, tenant } from '../../db/schema';
 
 export type PlanRow = typeof plan.$inferSelect;
@@ -81,12 +81,17 @@ export async function findPublicPlan(tx: Db, id: string): Promise<(PlanRow & { o
 
 /* ----- nodes ----- */
 
+const NODE_KEYS = Object.keys(getTableColumns(planNode)) as (keyof NodeRow & string)[];
+
+/** A plan's nodes, by depth then position; a plan may have thousands (jsonRows). */
 export async function listNodes(tx: Db, tenantId: string, planId: string): Promise<NodeRow[]> {
-  return tx
-    .select()
-    .from(planNode)
-    .where(and(eq(planNode.tenantId, tenantId), eq(planNode.planId, planId)))
-    .orderBy(asc(planNode.depth), asc(planNode.position), asc(planNode.title), asc(planNode.id));
+  return jsonRows(
+    tx,
+    planNode,
+    NODE_KEYS,
+    sql`FROM ${planNode} WHERE ${planNode.tenantId} = ${tenantId} AND ${planNode.planId} = ${planId}`,
+    sql`r."depth", r."position", r."title", r."id"`,
+  );
 }
 
 export async function findNode(tx: Db, tenantId: string, id: string): Promise<NodeRow | null> {
