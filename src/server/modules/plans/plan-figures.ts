@@ -58,7 +58,8 @@ export function rollupOf(plan: PlanRow, nodes: NodeRow[]) {
   );
 }
 
-const periodKey = (fiscalYear: number, half: number | null) => `${fiscalYear}:${half ?? 'Y'}`;
+/** A period as a number (the year, then its halves): map keys for 50,000 periods without building strings. */
+const periodKey = (fiscalYear: number, half: number | null) => fiscalYear * 3 + (half ?? 0);
 
 /** Evaluates the indicators of a plan (or the ones named, with whatever their composites need). */
 export async function evaluateIndicators(
@@ -103,14 +104,26 @@ export async function evaluateIndicators(
   );
 
   /** Values by indicator and period key: the approved one and the live one. */
-  const values = new Map<string, Map<string, { actual: number | null; live: number | null; target: number | null }>>();
+  const values = new Map<string, Map<number, { actual: number | null; live: number | null; target: number | null }>>();
+  // A plan has a score of distinct periods and may have 50,000 indicator periods: label and due date once each.
+  const periodFacts = new Map<number, { label: string; dueOn: string }>();
+  const factsOf = (fiscalYear: number, half: 1 | 2 | null) => {
+    const key = periodKey(fiscalYear, half);
+    let facts = periodFacts.get(key);
+    if (!facts) {
+      facts = { label: periodLabel(fiscalYear, half, options.locale), dueOn: periodDueOn({ fiscalYear, half }, { firstHalfDue: plan.firstHalfDue, yearDue: plan.yearDue }) };
+      periodFacts.set(key, facts);
+    }
+    return facts;
+  };
   const evaluated = new Map<string, EvaluatedIndicator>();
 
   for (const id of order) {
     const row = byId.get(id)!;
     const own = periodsOf.get(id) ?? [];
-    const byKey = new Map(own.map((period) => [periodKey(period.fiscalYear, period.half), period]));
-    const results = new Map<string, { actual: number | null; live: number | null; target: number | null }>();
+    // Only an indicator reported by half-years needs its periods by key (its year combines the halves).
+    const byKey = row.periodicity === 'half' ? new Map(own.map((period) => [periodKey(period.fiscalYear, period.half), period])) : null;
+    const results = new Map<number, { actual: number | null; live: number | null; target: number | null }>();
     const out: EvaluatedPeriod[] = [];
     for (const period of own) {
       let actual = period.actual;
@@ -126,7 +139,7 @@ export async function evaluateIndicators(
         } else actual = null;
       } else if (row.periodicity === 'half' && period.half === null) {
         const aggregation = row.yearAggregation as 'sum' | 'last' | 'mean';
-        const [first, second] = [byKey.get(periodKey(period.fiscalYear, 1)), byKey.get(periodKey(period.fiscalYear, 2))];
+        const [first, second] = [byKey!.get(periodKey(period.fiscalYear, 1)), byKey!.get(periodKey(period.fiscalYear, 2))];
         const halves = combineHalves(aggregation, first?.actual ?? null, second?.actual ?? null);
         actual = halves.value;
         explanation = halves;
@@ -146,11 +159,12 @@ export async function evaluateIndicators(
       results.set(periodKey(period.fiscalYear, period.half), { actual, live, target: period.target });
       const update = latest.get(period.id);
       const original = originals.get(period.id);
+      const facts = factsOf(period.fiscalYear, period.half as 1 | 2 | null);
       out.push({
         id: period.id,
         fiscalYear: period.fiscalYear,
         half: period.half as 1 | 2 | null,
-        label: periodLabel(period.fiscalYear, period.half as 1 | 2 | null, options.locale),
+        label: facts.label,
         target: period.target,
         originalTarget: original ? original.target : period.target,
         targetRevised: original !== undefined,
@@ -160,7 +174,7 @@ export async function evaluateIndicators(
         explanation,
         approvedAt: period.approvedAt ? period.approvedAt.toISOString() : null,
         locked: period.lockedAt !== null,
-        dueOn: periodDueOn({ fiscalYear: period.fiscalYear, half: period.half as 1 | 2 | null }, { firstHalfDue: plan.firstHalfDue, yearDue: plan.yearDue }),
+        dueOn: facts.dueOn,
         latestUpdate: update ? { id: update.id, status: update.status as 'draft', value: update.value, submittedAt: update.submittedAt ? update.submittedAt.toISOString() : null } : null,
         version: period.version,
       });
@@ -181,7 +195,7 @@ function compositeFor(
   method: MethodRow,
   period: PeriodFigureRow,
   byId: Map<string, IndicatorRow>,
-  values: Map<string, Map<string, { actual: number | null; live: number | null; target: number | null }>>,
+  values: Map<string, Map<number, { actual: number | null; live: number | null; target: number | null }>>,
   which: 'actual' | 'live',
 ): CompositeExplanation {
   const key = periodKey(period.fiscalYear, period.half);
