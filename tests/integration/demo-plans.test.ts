@@ -70,6 +70,14 @@ describe('the plans demo', () => {
     const queue = (await reviewer.get(`/api/v1/indicator-updates?status=submitted&planId=${prefPlanId}`)).json().items;
     expect(queue.length).toBeGreaterThan(0);
     expect(queue.every((update: { abilities: { decide: boolean } }) => update.abilities.decide)).toBe(true);
+    // Each queued update names what it is about, so a reviewer judges it without opening the indicator.
+    for (const update of queue as { indicatorId: string; periodId: string; subject: { planTitle: string; indicatorName: string; periodLabel: string; target: number | null; node: { id: string } | null } }[]) {
+      const indicator = internal.find((candidate) => candidate.id === update.indicatorId)!;
+      const period = (indicator.periods as (Period & { id: string })[]).find((candidate) => candidate.id === update.periodId)!;
+      expect(update.subject).toMatchObject({ planTitle: '青森県DX推進プラン', indicatorName: indicator.name, target: period.target });
+      expect(update.subject.node?.id ?? null).toBe(indicator.nodeId);
+      expect(update.subject.periodLabel).toMatch(/^\d{4}（(令和|平成)\d+|元）年度/);
+    }
 
     const published: Indicator[] = (await testApp().app.inject({ method: 'GET', url: `/api/v1/public/plans/${prefPlanId}/indicators` })).json().items;
     const submitted = internal.flatMap((indicator) => indicator.periods.filter((period) => period.latestUpdate?.status === 'submitted'));

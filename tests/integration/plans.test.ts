@@ -272,6 +272,9 @@ describe('indicators: targets, revisions, locks and the update workflow', () => 
     expect((await admin.put(`/api/v1/indicator-periods/${p.id}/target`, { version: lockedPeriod.version, target: 90 })).json().error.code).toBe('PERIOD_LOCKED');
     expect((await owner.client.post(`/api/v1/indicator-periods/${p.id}/updates`, { value: 80 })).json().error.code).toBe('PERIOD_LOCKED');
     expect((await reviewer.client.post(`/api/v1/indicator-periods/${p.id}/unlock`, { version: lockedPeriod.version })).statusCode).toBe(403);
+    // The page offers the unlock to those who may: admins.
+    expect(detail.abilities.unlock).toBe(true);
+    expect((await reviewer.client.get(`/api/v1/indicators/${indicator.id}`)).json().abilities.unlock).toBe(false);
     expect((await admin.post(`/api/v1/indicator-periods/${p.id}/unlock`, { version: lockedPeriod.version })).statusCode).toBe(200);
   });
 

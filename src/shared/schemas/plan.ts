@@ -553,7 +553,7 @@ export const indicatorDetail = z
     node: z.object({ id: uuid, title: z.string(), code: z.string().nullable() }).nullable(),
     revisions: z.array(z.object({ periodId: uuid, ...targetRevision.shape })),
     methods: z.array(compositeMethod).describe('Composite: every method version, newest first'),
-    abilities: z.object({ edit: z.boolean(), submit: z.boolean(), review: z.boolean() }),
+    abilities: z.object({ edit: z.boolean(), submit: z.boolean(), review: z.boolean(), unlock: z.boolean().describe('Reopen a locked period (admins)') }),
   })
   .meta({ id: 'IndicatorDetail' });
 
@@ -610,6 +610,23 @@ export const indicatorUpdate = z
 export type IndicatorUpdateBody = z.output<typeof indicatorUpdate>;
 
 export const updateList = z.object({ items: z.array(indicatorUpdate) }).meta({ id: 'IndicatorUpdateList' });
+
+/** An update in the review queue with what a reviewer needs to judge it: the plan, node, indicator and target. */
+export const queuedUpdate = indicatorUpdate
+  .extend({
+    subject: z.object({
+      planId: uuid,
+      planTitle: z.string(),
+      node: z.object({ id: uuid, code: z.string().nullable(), title: z.string() }).nullable().describe('null: an indicator of the plan itself'),
+      indicatorName: z.string(),
+      unit: z.string(),
+      decimals: z.int(),
+      periodLabel: z.string(),
+      target: z.number().nullable(),
+    }),
+  })
+  .meta({ id: 'QueuedIndicatorUpdate' });
+export const updateQueue = z.object({ items: z.array(queuedUpdate) }).meta({ id: 'IndicatorUpdateQueue' });
 
 export const updateQueueQuery = z.strictObject({
   status: z.enum(updateStatuses).optional(),

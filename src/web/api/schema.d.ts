@@ -7896,7 +7896,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["IndicatorUpdateList"];
+                        "application/json": components["schemas"]["IndicatorUpdateQueue"];
                     };
                 };
                 /** @description Default Response */
@@ -12126,6 +12126,8 @@ export interface components {
                 edit: boolean;
                 submit: boolean;
                 review: boolean;
+                /** @description Reopen a locked period (admins) */
+                unlock: boolean;
             };
         };
         TargetRevisionInputInput: {
@@ -12177,6 +12179,69 @@ export interface components {
         };
         IndicatorUpdateListInput: {
             items: components["schemas"]["IndicatorUpdateInput"][];
+        };
+        QueuedIndicatorUpdateInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            periodId: string;
+            /** Format: uuid */
+            indicatorId: string;
+            fiscalYear: number;
+            /** @description 1 = 上期 (April–September), 2 = 下期 (October–March), null = the whole fiscal year */
+            half: (1 | 2) | null;
+            value: number | null;
+            narrative: string;
+            computation: components["schemas"]["MetricExplanationInput"] | null;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "returned" | "approved";
+            createdBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            submittedAt: string | null;
+            submittedBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            reviewedAt: string | null;
+            reviewedBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            reviewComment: string;
+            evidence: components["schemas"]["EvidenceInput"][];
+            abilities: {
+                edit: boolean;
+                submit: boolean;
+                decide: boolean;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            version: number;
+            subject: {
+                /** Format: uuid */
+                planId: string;
+                planTitle: string;
+                /** @description null: an indicator of the plan itself */
+                node: {
+                    /** Format: uuid */
+                    id: string;
+                    code: string | null;
+                    title: string;
+                } | null;
+                indicatorName: string;
+                unit: string;
+                decimals: number;
+                periodLabel: string;
+                target: number | null;
+            };
+        };
+        IndicatorUpdateQueueInput: {
+            items: components["schemas"]["QueuedIndicatorUpdateInput"][];
         };
         ReportingStatusInput: {
             fiscalYear: number;
@@ -14905,6 +14970,8 @@ export interface components {
                 edit: boolean;
                 submit: boolean;
                 review: boolean;
+                /** @description Reopen a locked period (admins) */
+                unlock: boolean;
             };
         };
         TargetRevisionInput: {
@@ -14956,6 +15023,69 @@ export interface components {
         };
         IndicatorUpdateList: {
             items: components["schemas"]["IndicatorUpdate"][];
+        };
+        QueuedIndicatorUpdate: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            periodId: string;
+            /** Format: uuid */
+            indicatorId: string;
+            fiscalYear: number;
+            /** @description 1 = 上期 (April–September), 2 = 下期 (October–March), null = the whole fiscal year */
+            half: (1 | 2) | null;
+            value: number | null;
+            narrative: string;
+            computation: components["schemas"]["MetricExplanation"] | null;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "returned" | "approved";
+            createdBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            submittedAt: string | null;
+            submittedBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            reviewedAt: string | null;
+            reviewedBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            reviewComment: string;
+            evidence: components["schemas"]["Evidence"][];
+            abilities: {
+                edit: boolean;
+                submit: boolean;
+                decide: boolean;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            version: number;
+            subject: {
+                /** Format: uuid */
+                planId: string;
+                planTitle: string;
+                /** @description null: an indicator of the plan itself */
+                node: {
+                    /** Format: uuid */
+                    id: string;
+                    code: string | null;
+                    title: string;
+                } | null;
+                indicatorName: string;
+                unit: string;
+                decimals: number;
+                periodLabel: string;
+                target: number | null;
+            };
+        };
+        IndicatorUpdateQueue: {
+            items: components["schemas"]["QueuedIndicatorUpdate"][];
         };
         ReportingStatus: {
             fiscalYear: number;

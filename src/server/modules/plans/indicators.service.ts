@@ -121,7 +121,7 @@ export function createIndicatorService(db: Db) {
         revisedBy: revision.revisedBy ? { id: revision.revisedBy, name: people.get(revision.revisedBy) ?? '' } : null,
       })),
       methods: methods.map((method) => presentMethod(method, names, people)),
-      abilities: { edit: planPolicy.canEdit(actor), submit: row.kind !== 'composite' && planPolicy.canSubmitFor(actor, owners), review: planPolicy.isReviewer(actor, plan) },
+      abilities: { edit: planPolicy.canEdit(actor), submit: row.kind !== 'composite' && planPolicy.canSubmitFor(actor, owners), review: planPolicy.isReviewer(actor, plan), unlock: planPolicy.canUnlock(actor) },
     };
   }
 

@@ -42,6 +42,7 @@ import {
   updateDecisionInput,
   updateEditInput,
   updateList,
+  updateQueue,
   updateQueueQuery,
   versionInput,
 } from '../../../shared/schemas/plan';
@@ -242,7 +243,7 @@ export function planRoutes(app: App, services: PlanServices, mailer: Mailer) {
     handler: async (request, reply) => reply.status(201).send(deliver(await updates.create(requirePrincipal(request), request.params.id, request.body))),
   });
   app.get('/indicator-updates', {
-    schema: { tags, summary: 'Updates across plans: the review queue (status=submitted) or one’s own', querystring: updateQueueQuery, response: { 200: updateList, ...errorResponses(400, 401, 403) } },
+    schema: { tags, summary: 'Updates across plans: the review queue (status=submitted) or one’s own', querystring: updateQueueQuery, response: { 200: updateQueue, ...errorResponses(400, 401, 403) } },
     handler: async (request) => updates.queue(requirePrincipal(request), request.query),
   });
   app.patch('/indicator-updates/:id', {

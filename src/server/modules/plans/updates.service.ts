@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { updateTransitions, type UpdateStatus } from '../../../shared/domain/plans';
-import type { indicatorUpdate, reportingStatus, UpdateCreateInput } from '../../../shared/schemas/plan';
+import type { indicatorUpdate, queuedUpdate, reportingStatus, UpdateCreateInput } from '../../../shared/schemas/plan';
 import type { Db } from '../../db/client';
 import { recordAudit } from '../../platform/audit/audit';
 import { withActor, type Actor, type Principal } from '../../platform/auth/actor';
@@ -21,10 +21,40 @@ import { evaluateIndicators } from './plan-figures';
 import { planPolicy } from './plans.policy';
 import { personOf } from './plans.presenter';
 import * as plans from './plans.repository';
-import type { PlanRow } from './plans.repository';
+import type { NodeRow, PlanRow } from './plans.repository';
 import { reportingStatusOf } from './reporting';
 
 type UpdateBody = z.output<typeof indicatorUpdate>;
+
+interface ContextReads {
+  indicator: (id: string) => Promise<IndicatorRow | null>;
+  plan: (id: string) => Promise<PlanRow>;
+  node: (id: string) => Promise<NodeRow | null>;
+}
+
+function directReads(tx: Db, actor: Actor): ContextReads {
+  return {
+    indicator: (id) => repository.findIndicator(tx, actor.tenantId, id),
+    plan: (id) => readablePlan(tx, actor, id),
+    node: (id) => plans.findNode(tx, actor.tenantId, id),
+  };
+}
+
+/** The same reads, each id read once (a queue of 200 updates of a few indicators). */
+function memoised(reads: ContextReads): ContextReads {
+  const memo = <V>(read: (id: string) => Promise<V>) => {
+    const seen = new Map<string, Promise<V>>();
+    return (id: string) => {
+      let value = seen.get(id);
+      if (!value) {
+        value = read(id);
+        seen.set(id, value);
+      }
+      return value;
+    };
+  };
+  return { indicator: memo(reads.indicator), plan: memo(reads.plan), node: memo(reads.node) };
+}
 
 /** Whether the value fits the indicator: its range and its decimals. Problems are reported on `value`. */
 function valueProblems(row: IndicatorRow, value: number | null): { path: string; code: string; params?: Record<string, string | number> }[] {
@@ -54,15 +84,16 @@ function reportablePeriodProblem(row: IndicatorRow, period: PeriodRow) {
 export function createUpdateService(db: Db, config: { publicUrl: string }, options: { now?: () => Date } = {}) {
   const now = options.now ?? (() => new Date());
 
-  async function context(tx: Db, actor: Actor, periodId: string, lock = false) {
+  /** What an update hangs on. `reads` lets a list (the queue) read each indicator, plan and node once. */
+  async function context(tx: Db, actor: Actor, periodId: string, lock = false, reads: ContextReads = directReads(tx, actor)) {
     const period = await repository.findPeriod(tx, actor.tenantId, periodId, { forUpdate: lock });
     if (!period) throw notFound();
-    const row = await repository.findIndicator(tx, actor.tenantId, period.indicatorId);
+    const row = await reads.indicator(period.indicatorId);
     if (!row) throw notFound();
-    const plan = await readablePlan(tx, actor, row.planId);
-    const node = row.nodeId ? await plans.findNode(tx, actor.tenantId, row.nodeId) : null;
+    const plan = await reads.plan(row.planId);
+    const node = row.nodeId ? await reads.node(row.nodeId) : null;
     const owners = row.ownerIds.length > 0 ? row.ownerIds : (node?.ownerIds ?? []);
-    return { period, row, plan, owners };
+    return { period, row, plan, node, owners };
   }
 
   async function present(tx: Db, actor: Actor, update: UpdateRow, ctx: { period: PeriodRow; plan: PlanRow; owners: string[] }): Promise<UpdateBody> {
@@ -147,10 +178,24 @@ export function createUpdateService(db: Db, config: { publicUrl: string }, optio
       return withActor(db, principal, async (tx, actor) => {
         assertCan(actor.role !== 'viewer' && actor.role !== 'partner' ? true : query.mine);
         const rows = await repository.listUpdates(tx, actor.tenantId, { status: query.status, planId: query.planId, userId: query.mine ? actor.userId : undefined });
-        const items: UpdateBody[] = [];
+        const reads = memoised(directReads(tx, actor));
+        const items: z.output<typeof queuedUpdate>[] = [];
         for (const row of rows) {
           try {
-            items.push(await present(tx, actor, row, await context(tx, actor, row.periodId)));
+            const ctx = await context(tx, actor, row.periodId, false, reads);
+            items.push({
+              ...(await present(tx, actor, row, ctx)),
+              subject: {
+                planId: ctx.plan.id,
+                planTitle: ctx.plan.title,
+                node: ctx.node ? { id: ctx.node.id, code: ctx.node.code, title: ctx.node.title } : null,
+                indicatorName: ctx.row.name,
+                unit: ctx.row.unit,
+                decimals: ctx.row.decimals,
+                periodLabel: periodLabel(ctx.period.fiscalYear, ctx.period.half as 1 | 2 | null, actor.locale),
+                target: ctx.period.target,
+              },
+            });
           } catch (error) {
             // A plan the actor may not read (a partner's view) is left out of the queue.
             if (!(error instanceof AppError && error.code === 'NOT_FOUND')) throw error;

@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CompositeMethodInput,
   IndicatorCreateInput,
@@ -29,6 +29,7 @@ export type IndicatorSummary = components['schemas']['IndicatorSummary'];
 export type IndicatorDetail = components['schemas']['IndicatorDetail'];
 export type IndicatorPeriod = components['schemas']['IndicatorPeriod'];
 export type IndicatorUpdate = components['schemas']['IndicatorUpdate'];
+export type QueuedUpdate = components['schemas']['QueuedIndicatorUpdate'];
 export type CompositeMethod = components['schemas']['CompositeMethod'];
 export type Milestone = components['schemas']['Milestone'];
 export type Roadmap = components['schemas']['Roadmap'];
@@ -199,10 +200,6 @@ export function useIndicator(id: string) {
 }
 
 /** Several indicators at once (the review queue names the indicator of each update). */
-export function useIndicatorsById(ids: string[]) {
-  return useQueries({ queries: ids.map((id) => ({ ...indicatorQuery(id), staleTime: 30_000 })) });
-}
-
 export function useMetricSources(enabled = true) {
   return useQuery({ queryKey: planKeys.metricSources, queryFn: () => unwrap(api.GET('/api/v1/metric-sources')), staleTime: 10 * 60_000, enabled });
 }

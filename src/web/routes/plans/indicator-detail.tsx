@@ -417,7 +417,7 @@ function PeriodPanel({ plan, indicator, period, sourceName }: { plan: Plan; indi
           <h4 id="period-lock" className="mb-3 text-std-17B-170">
             {t('plans.lock.title')}
           </h4>
-          <LockControls period={period} canLock={indicator.abilities.edit} canUnlock={plan.abilities.publish} onDone={done} />
+          <LockControls period={period} canLock={indicator.abilities.edit} canUnlock={indicator.abilities.unlock} onDone={done} />
         </section>
       ) : null}
 

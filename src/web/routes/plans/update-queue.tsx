@@ -6,8 +6,8 @@ import { PageHeading } from '../../components/PageHeading';
 import { DetailList } from '../../components/Table';
 import { TextLink } from '../../components/TextLink';
 import { DecisionForm, EvidenceSection } from '../../features/plans/UpdateForms';
-import { formatValue, periodLabel } from '../../features/plans/plan-format';
-import { type IndicatorDetail, type IndicatorUpdate, useIndicatorsById, usePlans, useUpdateQueue } from '../../features/plans/plans.api';
+import { formatValue } from '../../features/plans/plan-format';
+import { type QueuedUpdate, useUpdateQueue } from '../../features/plans/plans.api';
 import { currentLocale } from '../../i18n';
 import { formatDateTime } from '../../lib/dates';
 
@@ -18,12 +18,7 @@ import { formatDateTime } from '../../lib/dates';
 export function UpdateQueuePage() {
   const { t } = useTranslation();
   const queue = useUpdateQueue('submitted');
-  const plans = usePlans();
   const items = [...(queue.data?.items ?? [])].sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? ''));
-  const indicatorIds = [...new Set(items.map((item) => item.indicatorId))];
-  const indicators = useIndicatorsById(indicatorIds);
-  const byId = new Map(indicators.flatMap((query) => (query.data ? [[query.data.id, query.data] as const] : [])));
-  const planTitle = new Map((plans.data?.items ?? []).map((plan) => [plan.id, plan.title]));
   const [message, setMessage] = useState<string | null>(null);
   return (
     <>
@@ -38,7 +33,7 @@ export function UpdateQueuePage() {
       <ol className="space-y-8">
         {items.map((update) => (
           <li key={update.id}>
-            <QueueItem update={update} indicator={byId.get(update.indicatorId)} planTitle={(id) => planTitle.get(id)} onDone={setMessage} />
+            <QueueItem update={update} onDone={setMessage} />
           </li>
         ))}
       </ol>
@@ -46,37 +41,29 @@ export function UpdateQueuePage() {
   );
 }
 
-function QueueItem({ update, indicator, planTitle, onDone }: { update: IndicatorUpdate; indicator: IndicatorDetail | undefined; planTitle: (id: string) => string | undefined; onDone: (message: string) => void }) {
+function QueueItem({ update, onDone }: { update: QueuedUpdate; onDone: (message: string) => void }) {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const label = indicator?.periods.find((period) => period.id === update.periodId)?.label ?? periodLabel(update.fiscalYear, update.half, locale);
+  const { subject } = update;
   const headingId = `queue-${update.id}`;
-  const name = indicator?.name ?? t('status.loading');
+  const name = subject.indicatorName;
+  const label = subject.periodLabel;
+  const figure = (value: number) => formatValue(value, subject.decimals, subject.unit, locale);
   return (
     <section aria-labelledby={headingId} className="max-w-4xl rounded-12 border border-solid-gray-420 p-4 sm:p-6">
       <h2 id={headingId} className="text-std-20B-150">
-        {indicator ? (
-          <TextLink to="/plans/$planId/indicators/$indicatorId" params={{ planId: indicator.planId, indicatorId: indicator.id }} search={{ period: update.periodId }}>
-            {name}
-          </TextLink>
-        ) : (
-          name
-        )}
+        <TextLink to="/plans/$planId/indicators/$indicatorId" params={{ planId: subject.planId, indicatorId: update.indicatorId }} search={{ period: update.periodId }}>
+          {name}
+        </TextLink>
         <span className="mt-1 block text-std-17N-170 text-solid-gray-800">{label}</span>
       </h2>
       <div className="mt-4">
         <DetailList
           items={[
-            { label: t('plans.queue.plan'), value: indicator ? (planTitle(indicator.planId) ?? '—') : '—' },
-            { label: t('plans.queue.node'), value: indicator?.node ? `${indicator.node.code ? `${indicator.node.code} ` : ''}${indicator.node.title}` : t('plans.indicators.planLevel') },
-            { label: t('plans.queue.value'), value: <span className="text-std-17B-170 tabular-nums">{formatValue(update.value, indicator?.decimals ?? 6, indicator?.unit ?? '', locale)}</span> },
-            {
-              label: t('plans.queue.target'),
-              value: (() => {
-                const period = indicator?.periods.find((candidate) => candidate.id === update.periodId);
-                return period?.target === null || period?.target === undefined ? t('plans.figures.noTarget') : formatValue(period.target, indicator?.decimals ?? 6, indicator?.unit ?? '', locale);
-              })(),
-            },
+            { label: t('plans.queue.plan'), value: subject.planTitle },
+            { label: t('plans.queue.node'), value: subject.node ? `${subject.node.code ? `${subject.node.code} ` : ''}${subject.node.title}` : t('plans.indicators.planLevel') },
+            { label: t('plans.queue.value'), value: <span className="text-std-17B-170 tabular-nums">{update.value === null ? '—' : figure(update.value)}</span> },
+            { label: t('plans.queue.target'), value: subject.target === null ? t('plans.figures.noTarget') : figure(subject.target) },
             { label: t('plans.queue.narrative'), value: <span className="whitespace-pre-wrap">{update.narrative || '—'}</span> },
             {
               label: t('plans.queue.submitted'),
