@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { normalizeJa } from '../domain/japanese-text';
 
 /**
- * Building blocks for API schemas. Text is NFKC-normalised on the way in (full-width digits,
- * half-width katakana and stray spaces are what Japanese forms and CSV files are full of).
- * Custom rule violations carry a snake_case code as their message (see shared/validation.ts).
+ * Building blocks for API schemas. Short text (names, titles, codes) is NFKC-normalised on the way in
+ * (full-width digits, half-width katakana and stray spaces are what Japanese forms and CSV files are full
+ * of); prose keeps its typography (see optionalLongText). Custom rule violations carry a snake_case code as
+ * their message (see shared/validation.ts).
  */
 
 /** Required text: normalised, 1..max characters. */
@@ -21,14 +22,19 @@ export const optionalText = (max: number) =>
     })
     .pipe(z.string().max(max).nullable());
 
-/** Multi-line text (notes): keeps line breaks, normalises each line. */
+/**
+ * Multi-line prose (notes, narratives, comments, opinions): line breaks unified, trailing spaces dropped, and
+ * only canonical normalisation (NFC). NFKC would rewrite the writer's typography (「（」→「(」, 「…」→「...」,
+ * 「①」→「1」, 「～」→「~」), which official Japanese prose uses on purpose; search folds those variants in its
+ * own index text (toSearchText), so nothing is lost for finding (ADR 0018).
+ */
 export const optionalLongText = (max: number) =>
   z
     .string()
     .nullish()
     .transform((value) => {
       const normalized = (value ?? '')
-        .normalize('NFKC')
+        .normalize('NFC')
         .replace(/\r\n?/g, '\n')
         .split('\n')
         .map((line) => line.replace(/[ \t\u3000]+$/u, ''))
