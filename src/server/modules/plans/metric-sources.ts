@@ -1,13 +1,13 @@
-import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { metricExplanation } from '../../../shared/schemas/plan';
 import type { Db } from '../../db/client';
-import { rowsOf } from '../../db/rows';
 import type { Locale } from '../../platform/i18n';
 import { translator } from '../../platform/i18n';
 import * as programmes from '../programmes/programmes.repository';
 import type { ProgrammeRow } from '../programmes/programmes.repository';
-import { countedFacts, countingRuleOf } from '../reports/counting';
+import { countingRuleOf } from '../reports/counting';
+import * as repository from './metric-sources.repository';
+import type { MetricPeriod } from './metric-sources.repository';
 
 type MetricExplanation = z.output<typeof metricExplanation>;
 
@@ -21,10 +21,7 @@ type MetricExplanation = z.output<typeof metricExplanation>;
  * date", i.e. every active default programme overlapping the period, each narrowed to the period.
  */
 
-export interface MetricPeriod {
-  from: string;
-  to: string;
-}
+export type { MetricPeriod };
 
 interface MetricDefinition {
   key: string;
@@ -71,16 +68,13 @@ async function countedFigures(tx: Db, tenantId: string, params: Record<string, u
   const perProgramme: Record<string, unknown>[] = [];
   for (const programme of found) {
     const rule = countingRuleOf(programme, period);
-    const result = await tx.execute(sql`
-      WITH ${countedFacts(tenantId, rule)}
-      SELECT identity, bool_or(is_new) AS is_new, count(*)::int AS supports, sum(minutes)::int AS minutes FROM facts GROUP BY identity`);
-    const rows = rowsOf<{ identity: string; is_new: boolean; supports: number; minutes: number }>(result);
+    const rows = await repository.countedByIdentity(tx, tenantId, rule);
     let programmeSupports = 0;
     for (const row of rows) {
       identities.add(row.identity);
-      if (row.is_new) newIdentities.add(row.identity);
-      programmeSupports += Number(row.supports);
-      minutes += Number(row.minutes);
+      if (row.isNew) newIdentities.add(row.identity);
+      programmeSupports += row.supports;
+      minutes += row.minutes;
     }
     supports += programmeSupports;
     perProgramme.push({ ...describeProgramme(programme), counted: { from: rule.from, to: rule.to, supports: programmeSupports, companies: rows.length } });
@@ -90,13 +84,8 @@ async function countedFigures(tx: Db, tenantId: string, params: Record<string, u
 
 /** Outcomes recorded at follow-ups in the period (3/6/12 months after a case closed), per company. */
 async function followUpOutcome(tx: Db, tenantId: string, column: 'tool_adopted' | 'subsidy_adopted' | 'dx_certified', period: MetricPeriod) {
-  const result = await tx.execute(sql`
-    SELECT count(DISTINCT c.company_id)::int AS companies, count(*)::int AS follow_ups
-    FROM follow_up f JOIN desk_case c ON c.tenant_id = f.tenant_id AND c.id = f.case_id
-    WHERE f.tenant_id = ${tenantId} AND c.tenant_id = ${tenantId} AND f.status = 'done'
-      AND f.recorded_on BETWEEN ${period.from}::date AND ${period.to}::date AND f.${sql.raw(column)} IS TRUE`);
-  const [row] = rowsOf<{ companies: number; follow_ups: number }>(result);
-  return { value: Number(row?.companies ?? 0), detail: { outcome: column, followUps: Number(row?.follow_ups ?? 0), companies: Number(row?.companies ?? 0) } };
+  const counts = await repository.followUpOutcomes(tx, tenantId, column, period);
+  return { value: counts.companies, detail: { outcome: column, followUps: counts.followUps, companies: counts.companies } };
 }
 
 const programmeParam = { name: 'programmeId', required: false };
@@ -130,10 +119,8 @@ const definitions: MetricDefinition[] = [
     params: [],
     halfYear: true,
     async compute(tx, tenantId, _params, period) {
-      const result = await tx.execute(sql`
-        SELECT count(*)::int AS cases FROM desk_case WHERE tenant_id = ${tenantId} AND opened_on BETWEEN ${period.from}::date AND ${period.to}::date AND status <> 'withdrawn'`);
-      const [row] = rowsOf<{ cases: number }>(result);
-      return { value: Number(row?.cases ?? 0), detail: { cases: Number(row?.cases ?? 0) } };
+      const cases = await repository.casesReceived(tx, tenantId, period);
+      return { value: cases, detail: { cases } };
     },
   },
   ...(['tool_adopted', 'subsidy_adopted', 'dx_certified'] as const).map(
