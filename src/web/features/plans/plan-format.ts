@@ -40,8 +40,17 @@ export function defaultYearOf(plan: { startYear: number; endYear: number }, curr
   return Math.min(plan.endYear, Math.max(plan.startYear, currentYear));
 }
 
+/** Formatters are costly to make and a page of tables formats thousands of figures: one per shape. */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 function numberFormat(locale: Locale, decimals: number, exact: boolean): Intl.NumberFormat {
-  return new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'ja-JP', { minimumFractionDigits: exact ? decimals : 0, maximumFractionDigits: decimals });
+  const key = `${locale}|${decimals}|${exact}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'ja-JP', { minimumFractionDigits: exact ? decimals : 0, maximumFractionDigits: decimals });
+    numberFormats.set(key, format);
+  }
+  return format;
 }
 
 /** A figure with the indicator's decimals: 「77.5」, 「1,234」. */
