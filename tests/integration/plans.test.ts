@@ -311,6 +311,26 @@ describe('indicators: targets, revisions, locks and the update workflow', () => 
     await reviewer.client.post(`/api/v1/indicator-updates/${second.id}/approve`, { version: second.version });
     detail = (await admin.get(`/api/v1/indicators/${half.id}`)).json();
     expect(yearOf()).toMatchObject({ actual: 105, achievement: 105, explanation: { partial: false } });
+
+    // Targets given per half only: the year takes them combined as its actual is (here the mean), not none.
+    const halvesOnly = (
+      await admin.post(`/api/v1/plans/${planId}/indicators`, {
+        kind: 'manual',
+        nodeId,
+        name: '利用率（半期）',
+        unit: '%',
+        periodicity: 'half',
+        yearAggregation: 'mean',
+        targets: [
+          { fiscalYear: 2025, half: 1, target: 40 },
+          { fiscalYear: 2025, half: 2, target: 60 },
+          { fiscalYear: 2026, half: 1, target: 70 },
+        ],
+      })
+    ).json();
+    const target = (year: number, h: number | null) => halvesOnly.periods.find((p: { fiscalYear: number; half: number | null }) => p.fiscalYear === year && p.half === h).target;
+    expect([target(2025, 1), target(2025, 2), target(2025, null)]).toEqual([40, 60, 50]);
+    expect([target(2026, 1), target(2026, 2), target(2026, null)]).toEqual([70, null, null]);
   });
 
   it('keeps other tenants out', async () => {
@@ -426,6 +446,8 @@ describe('composite indices and computed indicators', () => {
     });
     expect(cycle.statusCode).toBe(422);
     expect(cycle.json().error.code).toBe('INDICATOR_CYCLE');
+    // The message names the indicators of the cycle; their IDs travel beside it.
+    expect(cycle.json().error.details).toMatchObject({ cycle: expect.stringContaining(' → '), cycleIds: expect.arrayContaining([index.json().id, deviation.json().id]) });
     const component = (await admin.get(`/api/v1/indicators/${b.id}`)).json();
     expect((await admin.request('DELETE', `/api/v1/indicators/${b.id}`, { version: component.version })).json().error.code).toBe('COMPONENT_IN_USE');
   });

@@ -257,6 +257,11 @@ const planIndicatorRoute = createRoute({
   validateSearch: parseIndicatorSearch,
   component: lazyRouteComponent(() => import('./plans/indicator-detail'), 'IndicatorDetailPage'),
 });
+const planIndicatorEditRoute = createRoute({
+  getParentRoute: () => planLayoutRoute,
+  path: 'indicators/$indicatorId/edit',
+  component: lazyRouteComponent(() => import('./plans/indicator-edit'), 'IndicatorEditPage'),
+});
 const planRoadmapRoute = createRoute({
   getParentRoute: () => planLayoutRoute,
   path: 'roadmap/$nodeId',
@@ -348,6 +353,7 @@ const routeTree = rootRoute.addChildren([
       planIndicatorsRoute,
       planIndicatorNewRoute,
       planIndicatorRoute,
+      planIndicatorEditRoute,
       planRoadmapRoute,
       planReportingRoute,
       planReviewsRoute,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { planYears } from '../../../shared/domain/plans';
+import { planYears, type YearAggregation } from '../../../shared/domain/plans';
 import type { CompositeMethodInput, IndicatorCreateInput, indicatorDetail, IndicatorUpdateInput } from '../../../shared/schemas/plan';
 import type { Db } from '../../db/client';
 import { recordAudit } from '../../platform/audit/audit';
@@ -9,6 +9,7 @@ import { assertCan } from '../../platform/auth/authorize';
 import { AppError, notFound, throwIfProblems, type FieldProblem } from '../../platform/errors';
 import { membersByIds } from '../cases/cases.repository';
 import { evaluationOrder, IndicatorCycleError } from './engine/graph';
+import { combineHalves } from './engine/periods';
 import * as repository from './indicators.repository';
 import type { IndicatorRow, PeriodInsert } from './indicators.repository';
 import { checkMetricParams, metricSourceCatalogue } from './metric-sources';
@@ -62,7 +63,7 @@ async function checkMethod(tx: Db, actor: Actor, plan: PlanRow, indicatorId: str
   } catch (error) {
     if (error instanceof IndicatorCycleError) {
       const names = new Map(all.map((row) => [row.id, row.name]));
-      throw new AppError('INDICATOR_CYCLE', { params: { cycle: error.cycle.map((id) => names.get(id) ?? id).join(' → ') }, fields: [{ path: `${path}.components`, code: 'indicator_cycle' }], details: { cycle: error.cycle } });
+      throw new AppError('INDICATOR_CYCLE', { params: { cycle: error.cycle.map((id) => names.get(id) ?? id).join(' → ') }, fields: [{ path: `${path}.components`, code: 'indicator_cycle' }], details: { cycleIds: error.cycle } });
     }
     throw error;
   }
@@ -200,6 +201,16 @@ export function createIndicatorService(db: Db) {
           externalId: input.externalId,
         });
         const targets = new Map(input.targets.map((target) => [`${target.fiscalYear}:${target.half}`, target.target]));
+        // Reported by half-years: a year given no target of its own takes its halves' targets, combined as its
+        // actual will be (sum, last or mean), once both halves have one.
+        if (input.periodicity === 'half') {
+          for (let year = plan.startYear; year <= plan.endYear; year++) {
+            const [first, second] = [targets.get(`${year}:1`), targets.get(`${year}:2`)];
+            if (targets.get(`${year}:null`) === undefined && first != null && second != null) {
+              targets.set(`${year}:null`, combineHalves(input.yearAggregation as YearAggregation, first, second).value);
+            }
+          }
+        }
         const periods: PeriodInsert[] = defaultPeriods(plan, input.periodicity).map((period) => ({
           tenantId: actor.tenantId,
           id: randomUUID(),

@@ -1,8 +1,10 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type Query, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CompositeMethodInput,
   IndicatorCreateInput,
+  IndicatorUpdateInput,
   MeetingCreateInput,
+  MeetingUpdateInput,
   MilestoneCreateInput,
   MilestoneUpdateInput,
   NodeCreateInput,
@@ -212,19 +214,42 @@ export function useCreateIndicator(planId: string) {
   });
 }
 
-export function useDeleteIndicator() {
-  const invalidate = useInvalidatePlans();
+/** Changes an indicator's definition (not its kind, targets or method: those have their own requests). */
+export function useUpdateIndicator(id: string) {
+  const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, version }: { id: string; version: number }) => unwrap(api.DELETE('/api/v1/indicators/{id}', { params: { path: { id } }, body: { version } })),
-    onSuccess: () => invalidate(),
+    mutationFn: (body: IndicatorUpdateInput) => unwrap(api.PATCH('/api/v1/indicators/{id}', { params: { path: { id } }, body: body as never })),
+    onSuccess: async (indicator) => {
+      queryClient.setQueryData(planKeys.indicator(id), indicator);
+      await queryClient.invalidateQueries({ queryKey: planKeys.all });
+    },
   });
 }
 
+export function useDeleteIndicator() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, version }: { id: string; version: number }) => unwrap(api.DELETE('/api/v1/indicators/{id}', { params: { path: { id } }, body: { version } })),
+    onSuccess: async (_, { id }) => {
+      // The deleted indicator's page stays on screen until the caller moves on: asking again for the indicator
+      // and its periods' histories would only flash 「見つかりません」 there. They are dropped instead.
+      const isGone = (query: Query) => (query.queryKey[1] === 'indicator' && query.queryKey[2] === id) || query.queryKey[1] === 'period-updates';
+      await queryClient.cancelQueries({ predicate: isGone });
+      await queryClient.invalidateQueries({ queryKey: planKeys.all, predicate: (query) => !isGone(query) });
+      queryClient.removeQueries({ queryKey: planKeys.indicator(id), exact: true });
+    },
+  });
+}
+
+/** Adds a version of a composite index's method from a fiscal year on (earlier years keep theirs). */
 export function useAddMethod(indicatorId: string) {
-  const invalidate = useInvalidatePlans();
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: CompositeMethodInput) => unwrap(api.POST('/api/v1/indicators/{id}/methods', { params: { path: { id: indicatorId } }, body: body as never })),
-    onSuccess: () => invalidate(),
+    onSuccess: async (indicator) => {
+      queryClient.setQueryData(planKeys.indicator(indicatorId), indicator);
+      await queryClient.invalidateQueries({ queryKey: planKeys.all });
+    },
   });
 }
 
@@ -355,6 +380,14 @@ export function useCreateMeeting(planId: string) {
   const invalidate = useInvalidatePlans();
   return useMutation({
     mutationFn: (body: MeetingCreateInput) => unwrap(api.POST('/api/v1/plans/{id}/meetings', { params: { path: { id: planId } }, body: body as never })),
+    onSuccess: () => invalidate(),
+  });
+}
+
+export function useUpdateMeeting() {
+  const invalidate = useInvalidatePlans();
+  return useMutation({
+    mutationFn: ({ id, ...body }: { id: string } & MeetingUpdateInput) => unwrap(api.PATCH('/api/v1/committee-meetings/{id}', { params: { path: { id } }, body: body as never })),
     onSuccess: () => invalidate(),
   });
 }

@@ -1,18 +1,22 @@
-import { Link, useParams, useSearch } from '@tanstack/react-router';
+import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fiscalYearOf } from '../../../shared/domain/fiscal-year';
 import { isApiError } from '../../api/client';
+import { Button } from '../../components/Button';
 import { DateText } from '../../components/DateText';
+import { ConfirmDialog } from '../../components/Dialog';
 import { LoadError, Loading } from '../../components/Feedback';
 import { Notice } from '../../components/Notice';
 import { ColumnHeaders, DataTable, DetailList, bodyRowClass, tdClass, thClass } from '../../components/Table';
-import { TextLink } from '../../components/TextLink';
+import { ButtonLink, TextLink } from '../../components/TextLink';
 import { focusRing } from '../../components/styles';
 import { ActualCell, PeriodLabel, TargetCell } from '../../features/plans/IndicatorCells';
 import { TargetActualChart } from '../../features/plans/IndicatorChart';
+import { AddMethodDialog } from '../../features/plans/IndicatorForm';
 import { CompositeMethods, PeriodExplanation } from '../../features/plans/MethodViews';
 import { DecisionForm, EvidenceSection, LockControls, ReportForm, TargetForm, UpdateHistory } from '../../features/plans/UpdateForms';
+import { isConflict, runMutation } from '../../features/plans/plan-errors';
 import {
   achievementText,
   aggregationLabel,
@@ -25,12 +29,23 @@ import {
   periodicityLabel,
   planYearLabel,
   updateStatusLabel,
+  yearsOf,
 } from '../../features/plans/plan-format';
-import { type IndicatorDetail, type IndicatorPeriod, type Plan, useIndicator, useMetricSources, usePeriodUpdates } from '../../features/plans/plans.api';
+import {
+  type IndicatorDetail,
+  type IndicatorPeriod,
+  type Plan,
+  useDeleteIndicator,
+  useIndicator,
+  useMetricSources,
+  usePeriodUpdates,
+  usePlanIndicators,
+} from '../../features/plans/plans.api';
 import { useSession } from '../../features/session/session.api';
 import { currentLocale } from '../../i18n';
 import { formatDateTime } from '../../lib/dates';
-import { useFlash } from '../../lib/flash';
+import { errorMessage } from '../../lib/errors';
+import { setFlash, useFlash } from '../../lib/flash';
 import { useLoadedPlan } from './plan-layout';
 
 /**
@@ -98,6 +113,7 @@ function IndicatorView({ plan, indicator }: { plan: Plan; indicator: IndicatorDe
           t('plans.indicators.planLevel')
         )}
       </p>
+      {indicator.abilities.edit ? <IndicatorActions plan={plan} indicator={indicator} /> : null}
 
       <section aria-labelledby="indicator-definition" className="max-w-5xl">
         <h3 id="indicator-definition" className="mb-3 text-std-20B-150">
@@ -165,10 +181,118 @@ function IndicatorView({ plan, indicator }: { plan: Plan; indicator: IndicatorDe
             {t('plans.method.title')}
           </h3>
           <p className="mb-4 text-std-16N-170 text-solid-gray-700">{t('plans.method.lead')}</p>
+          {indicator.abilities.edit ? <AddMethod plan={plan} indicator={indicator} /> : null}
           <CompositeMethods methods={indicator.methods} headingLevel={4} />
         </section>
       ) : null}
     </>
+  );
+}
+
+/**
+ * Edit the definition (a page of its own) or delete the indicator, after a confirmation. The server refuses to
+ * delete a part of a composite index and says which: that message shows here.
+ */
+function IndicatorActions({ plan, indicator }: { plan: Plan; indicator: IndicatorDetail }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const remove = useDeleteIndicator();
+  const reload = useIndicator(indicator.id);
+  const [confirming, setConfirming] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+  const onConfirm = () =>
+    runMutation(
+      remove,
+      { id: indicator.id, version: indicator.version },
+      {
+        onSuccess: () => {
+          setConfirming(false);
+          setFlash(t('plans.indicatorDelete.deleted', { name: indicator.name }));
+          void navigate({ to: '/plans/$planId/indicators', params: { planId: plan.id }, search: {} });
+        },
+        onError: (error) => {
+          setConfirming(false);
+          setFailure(error);
+        },
+      },
+    );
+  return (
+    <div className="mb-10 max-w-5xl">
+      <div className="flex flex-wrap items-center gap-4">
+        <ButtonLink to="/plans/$planId/indicators/$indicatorId/edit" params={{ planId: plan.id, indicatorId: indicator.id }}>
+          {t('plans.indicatorEdit.open')}
+        </ButtonLink>
+        <Button
+          onClick={() => {
+            setFailure(null);
+            setConfirming(true);
+          }}
+        >
+          {t('plans.indicatorDelete.open')}
+        </Button>
+      </div>
+      {failure && isConflict(failure) ? (
+        <Notice tone="error" title={t('plans.conflict.title')} live="assertive" className="mt-4">
+          <p>{t('plans.indicatorDelete.conflictBody')}</p>
+          <Button variant="solid-fill" size="sm" className="mt-3" onClick={() => void reload.refetch().then(() => setFailure(null))}>
+            {t('plans.conflict.reload')}
+          </Button>
+        </Notice>
+      ) : failure ? (
+        <Notice tone="error" title={t('plans.indicatorDelete.failed')} live="assertive" className="mt-4">
+          <p>{errorMessage(t, failure)}</p>
+        </Notice>
+      ) : null}
+      <ConfirmDialog
+        isOpen={confirming}
+        onOpenChange={setConfirming}
+        tone="danger"
+        title={t('plans.indicatorDelete.confirmTitle', { name: indicator.name })}
+        confirmLabel={t('plans.indicatorDelete.confirm')}
+        isBusy={remove.isPending}
+        onConfirm={onConfirm}
+      >
+        <p>{t('plans.indicatorDelete.confirmBody')}</p>
+      </ConfirmDialog>
+    </div>
+  );
+}
+
+/** A new version of a composite index's method, in a dialog; the versions listed below show it once saved. */
+function AddMethod({ plan, indicator }: { plan: Plan; indicator: IndicatorDetail }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const planIndicators = usePlanIndicators(plan.id);
+  const [adding, setAdding] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const others = (planIndicators.data?.items ?? []).filter((candidate) => candidate.id !== indicator.id);
+  return (
+    <div className="mb-6">
+      {message ? <Notice tone="success" title={message} live="polite" className="mb-4" /> : null}
+      <Button
+        isBusy={adding && planIndicators.isPending}
+        onClick={() => {
+          setMessage(null);
+          setAdding(true);
+        }}
+      >
+        {t('plans.methodForm.open')}
+      </Button>
+      {planIndicators.isError ? <LoadError error={planIndicators.error} onRetry={() => void planIndicators.refetch()} /> : null}
+      {adding && planIndicators.data ? (
+        <AddMethodDialog
+          indicator={indicator}
+          years={yearsOf(plan)}
+          indicators={others}
+          onClose={() => setAdding(false)}
+          onSaved={(saved) => {
+            const added = saved.methods[0];
+            setAdding(false);
+            if (added) setMessage(t('plans.methodForm.added', { version: added.methodVersion, year: planYearLabel(added.effectiveFromYear, locale) }));
+          }}
+        />
+      ) : null}
+    </div>
   );
 }
 

@@ -1,7 +1,14 @@
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { type UseFormReturn, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { type MeetingCreateInput, type OpinionCreateInput, meetingCreateInput, opinionCreateInput } from '../../../shared/schemas/plan';
+import {
+  type MeetingCreateInput,
+  type MeetingUpdateInput,
+  type OpinionCreateInput,
+  meetingCreateInput,
+  meetingUpdateInput,
+  opinionCreateInput,
+} from '../../../shared/schemas/plan';
 import { Button } from '../../components/Button';
 import { DateText } from '../../components/DateText';
 import { Badge, LoadError, Loading } from '../../components/Feedback';
@@ -11,13 +18,24 @@ import { TextLink } from '../../components/TextLink';
 import { PlanFormDialog } from '../../features/plans/PlanFormDialog';
 import { isConflict, runMutation, showServerError } from '../../features/plans/plan-errors';
 import { nodeTitle } from '../../features/plans/plan-format';
-import { type Meeting, type Opinion, type Plan, type PlanNode, useCreateMeeting, useCreateOpinion, useMeetings, usePlanTree, useUpdateOpinion } from '../../features/plans/plans.api';
+import {
+  type Meeting,
+  type Opinion,
+  type Plan,
+  type PlanNode,
+  useCreateMeeting,
+  useCreateOpinion,
+  useMeetings,
+  usePlanTree,
+  useUpdateMeeting,
+  useUpdateOpinion,
+} from '../../features/plans/plans.api';
 import { japanToday } from '../../lib/dates';
 import { schemaResolver } from '../../lib/form';
 import { summaryItems, useFormFeedback } from '../../lib/use-form-feedback';
 import { useLoadedPlan } from './plan-layout';
 
-type Dialog = { kind: 'meeting' } | { kind: 'opinion'; meeting: Meeting } | { kind: 'response'; opinion: Opinion } | null;
+type Dialog = { kind: 'meeting' } | { kind: 'editMeeting'; meetingId: string } | { kind: 'opinion'; meeting: Meeting } | { kind: 'response'; opinion: Opinion } | null;
 
 /**
  * 委員会: committee meetings on the plan, the opinions voiced there with the nodes they concern, and the
@@ -37,6 +55,8 @@ export function MeetingsPage() {
     setDialog(null);
     setMessage(text);
   };
+  // The meeting being changed as last loaded: after a conflict, loading the latest gives the dialog its version.
+  const editing = dialog?.kind === 'editMeeting' ? meetings.data?.items.find((meeting) => meeting.id === dialog.meetingId) : undefined;
   return (
     <>
       <p className="mb-6 max-w-4xl text-std-16N-170 text-solid-gray-700">{t('plans.meetings.lead')}</p>
@@ -57,6 +77,10 @@ export function MeetingsPage() {
               meeting={meeting}
               nodes={nodes}
               canEdit={canEdit}
+              onEdit={() => {
+                setMessage(null);
+                setDialog({ kind: 'editMeeting', meetingId: meeting.id });
+              }}
               onAddOpinion={() => {
                 setMessage(null);
                 setDialog({ kind: 'opinion', meeting });
@@ -70,8 +94,28 @@ export function MeetingsPage() {
         ))}
       </ol>
       {dialog?.kind === 'meeting' ? <MeetingDialog plan={plan} onClose={() => setDialog(null)} onSaved={(meeting) => saved(t('plans.meetings.added', { title: meeting.title }))} /> : null}
+      {editing ? (
+        <MeetingEditDialog
+          meeting={editing}
+          onClose={() => setDialog(null)}
+          onSaved={(meeting) => saved(t('plans.meetings.updated', { title: meeting.title }))}
+          onReload={async () => (await meetings.refetch()).data?.items.find((meeting) => meeting.id === editing.id)}
+        />
+      ) : null}
       {dialog?.kind === 'opinion' ? <OpinionDialog meeting={dialog.meeting} nodes={nodes} onClose={() => setDialog(null)} onSaved={() => saved(t('plans.meetings.opinionAdded', { title: dialog.meeting.title }))} /> : null}
-      {dialog?.kind === 'response' ? <ResponseDialog opinion={dialog.opinion} onClose={() => setDialog(null)} onSaved={() => saved(t('plans.meetings.responseSaved'))} /> : null}
+      {dialog?.kind === 'response' ? (
+        <ResponseDialog
+          // A newer version (after a conflict) starts the dialog afresh with what is saved now.
+          key={dialog.opinion.version}
+          opinion={dialog.opinion}
+          onClose={() => setDialog(null)}
+          onSaved={() => saved(t('plans.meetings.responseSaved'))}
+          onReload={async () => {
+            const latest = (await meetings.refetch()).data?.items.flatMap((meeting) => meeting.opinions).find((opinion) => opinion.id === dialog.opinion.id);
+            setDialog(latest ? { kind: 'response', opinion: latest } : null);
+          }}
+        />
+      ) : null}
     </>
   );
 }
@@ -81,6 +125,7 @@ function MeetingView({
   meeting,
   nodes,
   canEdit,
+  onEdit,
   onAddOpinion,
   onRespond,
 }: {
@@ -88,6 +133,7 @@ function MeetingView({
   meeting: Meeting;
   nodes: PlanNode[];
   canEdit: boolean;
+  onEdit: () => void;
   onAddOpinion: () => void;
   onRespond: (opinion: Opinion) => void;
 }) {
@@ -104,6 +150,12 @@ function MeetingView({
         {meeting.isPublic ? <Badge tone="success">{t('plans.meetings.public')}</Badge> : <Badge>{t('plans.meetings.private')}</Badge>}
       </p>
       {meeting.summary ? <p className="mt-3 whitespace-pre-wrap text-std-16N-170">{meeting.summary}</p> : null}
+      {canEdit ? (
+        <Button size="sm" className="mt-3" onClick={onEdit}>
+          {t('plans.meetings.edit')}
+          <span className="sr-only">: {meeting.title}</span>
+        </Button>
+      ) : null}
       <h3 className="mt-6 text-std-17B-170">{t('plans.meetings.opinions', { count: meeting.opinions.length })}</h3>
       {meeting.opinions.length === 0 ? <p className="mt-1 text-std-16N-170 text-solid-gray-700">{t('plans.meetings.noOpinions')}</p> : null}
       <ol className="mt-3 space-y-4">
@@ -164,6 +216,34 @@ interface MeetingFormValues {
   isPublic: boolean;
 }
 
+function meetingLabels(t: ReturnType<typeof useTranslation>['t']): Record<string, string> {
+  return { title: t('plans.meetings.title'), heldOn: t('plans.meetings.heldOn'), summary: t('plans.meetings.summary'), isPublic: t('plans.meetings.isPublic') };
+}
+
+/** The inputs of a meeting, new or changed. */
+function MeetingFields<TOutput>({ form }: { form: UseFormReturn<MeetingFormValues, unknown, TOutput> }) {
+  const { t } = useTranslation();
+  const labels = meetingLabels(t);
+  const { register, formState } = form;
+  const { errors } = formState;
+  return (
+    <>
+      <FormField name="title" label={labels.title} required support={t('plans.meetings.titleSupport')} error={errors.title?.message}>
+        {(control) => <TextInput {...control} {...register('title')} />}
+      </FormField>
+      <FormField name="heldOn" label={labels.heldOn} required error={errors.heldOn?.message}>
+        {(control) => <TextInput {...control} {...register('heldOn')} type="date" className="max-w-xs" />}
+      </FormField>
+      <FormField name="summary" label={labels.summary} error={errors.summary?.message}>
+        {(control) => <TextArea {...control} {...register('summary')} rows={4} />}
+      </FormField>
+      <FieldGroup name="isPublic" legend={labels.isPublic} required={false} support={t('plans.meetings.isPublicSupport')}>
+        <Checkbox {...register('isPublic')}>{t('plans.meetings.isPublicLabel')}</Checkbox>
+      </FieldGroup>
+    </>
+  );
+}
+
 function MeetingDialog({ plan, onClose, onSaved }: { plan: Plan; onClose: () => void; onSaved: (meeting: Meeting) => void }) {
   const { t } = useTranslation();
   const create = useCreateMeeting(plan.id);
@@ -173,8 +253,7 @@ function MeetingDialog({ plan, onClose, onSaved }: { plan: Plan; onClose: () => 
     defaultValues: { title: '', heldOn: japanToday(), summary: '', isPublic: false },
     shouldFocusError: false,
   });
-  const { errors } = form.formState;
-  const labels: Record<string, string> = { title: t('plans.meetings.title'), heldOn: t('plans.meetings.heldOn'), summary: t('plans.meetings.summary'), isPublic: t('plans.meetings.isPublic') };
+  const labels = meetingLabels(t);
   const onSubmit = form.handleSubmit((values) => {
     feedback.reset();
     runMutation(create, values, { onSuccess: onSaved, onError: (error) => showServerError(feedback, error, form.setError, t, (path) => (path in labels ? path : null)) });
@@ -187,22 +266,81 @@ function MeetingDialog({ plan, onClose, onSaved }: { plan: Plan; onClose: () => 
       onSubmit={onSubmit}
       isSaving={create.isPending}
       submitLabel={t('plans.meetings.addSubmit')}
-      summary={summaryItems(errors, (name) => labels[name] ?? name)}
+      summary={summaryItems(form.formState.errors, (name) => labels[name] ?? name)}
       formError={feedback.formError}
       attempt={feedback.attempt}
     >
-      <FormField name="title" label={labels.title} required support={t('plans.meetings.titleSupport')} error={errors.title?.message}>
-        {(control) => <TextInput {...control} {...form.register('title')} />}
-      </FormField>
-      <FormField name="heldOn" label={labels.heldOn} required error={errors.heldOn?.message}>
-        {(control) => <TextInput {...control} {...form.register('heldOn')} type="date" className="max-w-xs" />}
-      </FormField>
-      <FormField name="summary" label={labels.summary} error={errors.summary?.message}>
-        {(control) => <TextArea {...control} {...form.register('summary')} rows={4} />}
-      </FormField>
-      <FieldGroup name="isPublic" legend={labels.isPublic} required={false} support={t('plans.meetings.isPublicSupport')}>
-        <Checkbox {...form.register('isPublic')}>{t('plans.meetings.isPublicLabel')}</Checkbox>
-      </FieldGroup>
+      <MeetingFields form={form} />
+    </PlanFormDialog>
+  );
+}
+
+function meetingToForm(meeting: Meeting): MeetingFormValues {
+  return { title: meeting.title, heldOn: meeting.heldOn, summary: meeting.summary, isPublic: meeting.isPublic };
+}
+
+/**
+ * Changes a meeting's title, date, summary or whether it is public. When somebody saved first, the latest
+ * version can be loaded into the open dialog (replacing what was typed, as the notice says).
+ */
+function MeetingEditDialog({
+  meeting,
+  onClose,
+  onSaved,
+  onReload,
+}: {
+  meeting: Meeting;
+  onClose: () => void;
+  onSaved: (meeting: Meeting) => void;
+  onReload: () => Promise<Meeting | undefined>;
+}) {
+  const { t } = useTranslation();
+  const update = useUpdateMeeting();
+  const feedback = useFormFeedback();
+  const [conflict, setConflict] = useState(false);
+  const form = useForm<MeetingFormValues, unknown, MeetingUpdateInput>({
+    // The version of the meeting as shown: after loading the latest, the latest's.
+    resolver: schemaResolver<MeetingFormValues, MeetingUpdateInput>(meetingUpdateInput, { toInput: (values) => ({ ...values, version: meeting.version }) }),
+    defaultValues: meetingToForm(meeting),
+    shouldFocusError: false,
+  });
+  const labels = meetingLabels(t);
+  const onSubmit = form.handleSubmit((values) => {
+    feedback.reset();
+    setConflict(false);
+    runMutation(
+      update,
+      { id: meeting.id, ...values },
+      {
+        onSuccess: onSaved,
+        onError: (error) => {
+          if (isConflict(error)) setConflict(true);
+          else showServerError(feedback, error, form.setError, t, (path) => (path in labels ? path : null));
+        },
+      },
+    );
+  }, feedback.onInvalid);
+  const reload = () =>
+    void onReload().then((latest) => {
+      if (latest) form.reset(meetingToForm(latest));
+      setConflict(false);
+      form.setFocus('title');
+    });
+  return (
+    <PlanFormDialog
+      isOpen
+      onOpenChange={(open) => (open ? undefined : onClose())}
+      title={t('plans.meetings.editTitle')}
+      onSubmit={onSubmit}
+      isSaving={update.isPending}
+      submitLabel={t('plans.meetings.editSubmit')}
+      summary={summaryItems(form.formState.errors, (name) => labels[name] ?? name)}
+      formError={feedback.formError}
+      attempt={feedback.attempt}
+      conflict={conflict}
+      onReload={reload}
+    >
+      <MeetingFields form={form} />
     </PlanFormDialog>
   );
 }
@@ -274,7 +412,7 @@ function OpinionDialog({ meeting, nodes, onClose, onSaved }: { meeting: Meeting;
   );
 }
 
-function ResponseDialog({ opinion, onClose, onSaved }: { opinion: Opinion; onClose: () => void; onSaved: () => void }) {
+function ResponseDialog({ opinion, onClose, onSaved, onReload }: { opinion: Opinion; onClose: () => void; onSaved: () => void; onReload: () => Promise<void> }) {
   const { t } = useTranslation();
   const update = useUpdateOpinion();
   const feedback = useFormFeedback();
@@ -283,7 +421,8 @@ function ResponseDialog({ opinion, onClose, onSaved }: { opinion: Opinion; onClo
   const { errors } = form.formState;
   const onSubmit = form.handleSubmit(({ response }) => {
     feedback.reset();
-    runMutation(update, 
+    runMutation(
+      update,
       { id: opinion.id, version: opinion.version, response },
       {
         onSuccess: onSaved,
@@ -306,7 +445,7 @@ function ResponseDialog({ opinion, onClose, onSaved }: { opinion: Opinion; onClo
       formError={feedback.formError}
       attempt={feedback.attempt}
       conflict={conflict}
-      onReload={onClose}
+      onReload={() => void onReload()}
       lead={<p className="whitespace-pre-wrap rounded-8 bg-solid-gray-50 p-3 text-std-16N-170">{opinion.body}</p>}
     >
       <FormField name="response" label={t('plans.meetings.response')} support={t('plans.meetings.responseSupport')} error={errors.response?.message}>
