@@ -106,6 +106,11 @@ export async function listPlanPeriods(tx: Db, tenantId: string, planId: string, 
   );
 }
 
+export async function findPeriods(tx: Db, tenantId: string, ids: string[]): Promise<PeriodRow[]> {
+  if (ids.length === 0) return [];
+  return tx.select().from(indicatorPeriod).where(and(eq(indicatorPeriod.tenantId, tenantId), inArray(indicatorPeriod.id, [...new Set(ids)])));
+}
+
 export async function findPeriod(tx: Db, tenantId: string, id: string, options: { forUpdate?: boolean } = {}): Promise<PeriodRow | null> {
   const query = tx.select().from(indicatorPeriod).where(and(eq(indicatorPeriod.tenantId, tenantId), eq(indicatorPeriod.id, id)));
   const [row] = options.forUpdate ? await query.for('update') : await query;

@@ -14,7 +14,7 @@ import { membersByIds } from '../cases/cases.repository';
 import { periodLabel, periodRange } from './engine/periods';
 import { sniffEvidenceType } from './evidence';
 import * as repository from './indicators.repository';
-import type { IndicatorRow, PeriodRow, UpdateRow } from './indicators.repository';
+import type { EvidenceMeta, IndicatorRow, PeriodRow, UpdateRow } from './indicators.repository';
 import { computeMetric } from './metric-sources';
 import { conflictOrGone, peopleNames, readablePlan } from './plan-access';
 import { evaluateIndicators } from './plan-figures';
@@ -27,6 +27,7 @@ import { reportingStatusOf } from './reporting';
 type UpdateBody = z.output<typeof indicatorUpdate>;
 
 interface ContextReads {
+  period: (id: string, lock: boolean) => Promise<PeriodRow | null>;
   indicator: (id: string) => Promise<IndicatorRow | null>;
   plan: (id: string) => Promise<PlanRow>;
   node: (id: string) => Promise<NodeRow | null>;
@@ -34,6 +35,7 @@ interface ContextReads {
 
 function directReads(tx: Db, actor: Actor): ContextReads {
   return {
+    period: (id, lock) => repository.findPeriod(tx, actor.tenantId, id, { forUpdate: lock }),
     indicator: (id) => repository.findIndicator(tx, actor.tenantId, id),
     plan: (id) => readablePlan(tx, actor, id),
     node: (id) => plans.findNode(tx, actor.tenantId, id),
@@ -53,7 +55,7 @@ function memoised(reads: ContextReads): ContextReads {
       return value;
     };
   };
-  return { indicator: memo(reads.indicator), plan: memo(reads.plan), node: memo(reads.node) };
+  return { period: reads.period, indicator: memo(reads.indicator), plan: memo(reads.plan), node: memo(reads.node) };
 }
 
 /** Whether the value fits the indicator: its range and its decimals. Problems are reported on `value`. */
@@ -86,7 +88,7 @@ export function createUpdateService(db: Db, config: { publicUrl: string }, optio
 
   /** What an update hangs on. `reads` lets a list (the queue) read each indicator, plan and node once. */
   async function context(tx: Db, actor: Actor, periodId: string, lock = false, reads: ContextReads = directReads(tx, actor)) {
-    const period = await repository.findPeriod(tx, actor.tenantId, periodId, { forUpdate: lock });
+    const period = await reads.period(periodId, lock);
     if (!period) throw notFound();
     const row = await reads.indicator(period.indicatorId);
     if (!row) throw notFound();
@@ -96,9 +98,20 @@ export function createUpdateService(db: Db, config: { publicUrl: string }, optio
     return { period, row, plan, node, owners };
   }
 
-  async function present(tx: Db, actor: Actor, update: UpdateRow, ctx: { period: PeriodRow; plan: PlanRow; owners: string[] }): Promise<UpdateBody> {
-    const evidence = await repository.listEvidence(tx, actor.tenantId, [update.id]);
-    const people = await peopleNames(tx, [update.createdBy, update.submittedBy, update.reviewedBy].filter((id): id is string => id !== null));
+  type Presentable = { update: UpdateRow; ctx: { period: PeriodRow; plan: PlanRow; owners: string[] } };
+
+  /** Updates as the API shows them; their evidence and the people they name read once for all. */
+  async function presentAll(tx: Db, actor: Actor, items: Presentable[]): Promise<UpdateBody[]> {
+    const evidence = await repository.listEvidence(tx, actor.tenantId, items.map(({ update }) => update.id));
+    const people = await peopleNames(tx, [...new Set(items.flatMap(({ update }) => [update.createdBy, update.submittedBy, update.reviewedBy]).filter((id): id is string => id !== null))]);
+    return items.map(({ update, ctx }) => presentOne(actor, update, ctx, evidence.filter((item) => item.updateId === update.id), people));
+  }
+
+  async function present(tx: Db, actor: Actor, update: UpdateRow, ctx: Presentable['ctx']): Promise<UpdateBody> {
+    return (await presentAll(tx, actor, [{ update, ctx }]))[0]!;
+  }
+
+  function presentOne(actor: Actor, update: UpdateRow, ctx: Presentable['ctx'], evidence: EvidenceMeta[], people: Map<string, string>): UpdateBody {
     const open = update.status === 'draft' || update.status === 'returned';
     const mayWork = planPolicy.canSubmitFor(actor, ctx.owners) && !ctx.period.lockedAt;
     return {
@@ -168,9 +181,7 @@ export function createUpdateService(db: Db, config: { publicUrl: string }, optio
       return withActor(db, principal, async (tx, actor) => {
         const ctx = await context(tx, actor, periodId);
         const rows = await repository.listUpdates(tx, actor.tenantId, { periodId });
-        const items: UpdateBody[] = [];
-        for (const row of rows) items.push(await present(tx, actor, row, ctx));
-        return { items };
+        return { items: await presentAll(tx, actor, rows.map((update) => ({ update, ctx }))) };
       });
     },
 
@@ -178,29 +189,32 @@ export function createUpdateService(db: Db, config: { publicUrl: string }, optio
       return withActor(db, principal, async (tx, actor) => {
         assertCan(actor.role !== 'viewer' && actor.role !== 'partner' ? true : query.mine);
         const rows = await repository.listUpdates(tx, actor.tenantId, { status: query.status, planId: query.planId, userId: query.mine ? actor.userId : undefined });
-        const reads = memoised(directReads(tx, actor));
-        const items: z.output<typeof queuedUpdate>[] = [];
-        for (const row of rows) {
+        // Every period in one read; each indicator, plan and node once (a queue of 200 updates of a few indicators).
+        const periods = new Map((await repository.findPeriods(tx, actor.tenantId, rows.map((row) => row.periodId))).map((period) => [period.id, period]));
+        const reads: ContextReads = { ...memoised(directReads(tx, actor)), period: async (id) => periods.get(id) ?? null };
+        const found: (Presentable & { ctx: Awaited<ReturnType<typeof context>> })[] = [];
+        for (const update of rows) {
           try {
-            const ctx = await context(tx, actor, row.periodId, false, reads);
-            items.push({
-              ...(await present(tx, actor, row, ctx)),
-              subject: {
-                planId: ctx.plan.id,
-                planTitle: ctx.plan.title,
-                node: ctx.node ? { id: ctx.node.id, code: ctx.node.code, title: ctx.node.title } : null,
-                indicatorName: ctx.row.name,
-                unit: ctx.row.unit,
-                decimals: ctx.row.decimals,
-                periodLabel: periodLabel(ctx.period.fiscalYear, ctx.period.half as 1 | 2 | null, actor.locale),
-                target: ctx.period.target,
-              },
-            });
+            found.push({ update, ctx: await context(tx, actor, update.periodId, false, reads) });
           } catch (error) {
             // A plan the actor may not read (a partner's view) is left out of the queue.
             if (!(error instanceof AppError && error.code === 'NOT_FOUND')) throw error;
           }
         }
+        const bodies = await presentAll(tx, actor, found);
+        const items: z.output<typeof queuedUpdate>[] = found.map(({ ctx }, index) => ({
+          ...bodies[index]!,
+          subject: {
+            planId: ctx.plan.id,
+            planTitle: ctx.plan.title,
+            node: ctx.node ? { id: ctx.node.id, code: ctx.node.code, title: ctx.node.title } : null,
+            indicatorName: ctx.row.name,
+            unit: ctx.row.unit,
+            decimals: ctx.row.decimals,
+            periodLabel: periodLabel(ctx.period.fiscalYear, ctx.period.half as 1 | 2 | null, actor.locale),
+            target: ctx.period.target,
+          },
+        }));
         return { items };
       });
     },

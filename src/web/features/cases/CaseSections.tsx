@@ -21,7 +21,7 @@ import { formatDateTime, japanToday } from '../../lib/dates';
 import { errorMessage, fieldMessage } from '../../lib/errors';
 import { schemaResolver } from '../../lib/form';
 import { summaryItems, useFormFeedback } from '../../lib/use-form-feedback';
-import { FormDialog } from './CaseDialogs';
+import { FormDialog } from '../../components/FormDialog';
 import { ActivityFields, PainPointRows, PeopleFields } from './CaseFormParts';
 import {
   type ActivityFormValues,
@@ -185,6 +185,7 @@ export function PeopleSection({ detail }: { detail: CaseDetail }) {
         summary={summaryItems(form.formState.errors, (name) => (name.startsWith('participants.') ? t('cases.form.participantN', { n: Number(name.split('.')[1]) + 1 }) : t('cases.fields.coordinator')))}
         formError={edit.feedback.formError}
         attempt={edit.feedback.attempt}
+        conflictTitle={t('caseDetail.conflictTitle')}
         conflict={edit.conflict}
         onReload={() => void edit.reload().then((fresh) => form.reset(peopleToForm(fresh)))}
       >
@@ -278,6 +279,7 @@ export function PainPointsSection({ detail }: { detail: CaseDetail }) {
         summary={summaryItems(form.formState.errors, (name) => t('painPoints.rowN', { n: Number(name.split('.')[1] ?? 0) + 1 }))}
         formError={edit.feedback.formError}
         attempt={edit.feedback.attempt}
+        conflictTitle={t('caseDetail.conflictTitle')}
         conflict={edit.conflict}
         onReload={() => void edit.reload().then((fresh) => form.reset({ painPoints: painPointsToForm(fresh) }))}
       >
@@ -418,6 +420,7 @@ export function ActivitiesSection({ detail }: { detail: CaseDetail }) {
         summary={summaryItems(form.formState.errors, (name) => labels[name] ?? name)}
         formError={feedback.formError}
         attempt={feedback.attempt}
+        conflictTitle={t('caseDetail.conflictTitle')}
         conflict={isApiError(save.error) && save.error.code === 'VERSION_CONFLICT'}
         onReload={() => {
           void activities.refetch().then((result) => {

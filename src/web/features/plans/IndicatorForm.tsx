@@ -13,14 +13,14 @@ import {
 } from '../../../shared/schemas/plan';
 import { type ApiError, isApiError } from '../../api/client';
 import { Button } from '../../components/Button';
-import { Checkbox, FieldGroup, FormField, Radio, SelectInput, TextArea, TextInput } from '../../components/FormField';
+import { FieldGroup, FormField, Radio, SelectInput, TextArea, TextInput } from '../../components/FormField';
 import { currentLocale } from '../../i18n';
 import { errorText } from '../../lib/errors';
 import { fieldId, schemaResolver } from '../../lib/form';
 import { summaryItems, useFormFeedback } from '../../lib/use-form-feedback';
 import { toNumber } from '../cases/case-form-values';
-import { PlanFormDialog } from './PlanFormDialog';
-import { roleName } from './PlanForm';
+import { FormDialog } from '../../components/FormDialog';
+import { PeopleCheckboxes } from './PlanForm';
 import { runMutation, showServerError } from './plan-errors';
 import {
   aggregationLabel,
@@ -36,6 +36,7 @@ import {
   periodicityLabel,
   planYearLabel,
 } from './plan-format';
+import { PlanYearOptions } from './PlanYearSelect';
 import { type CompositeMethod, type IndicatorDetail, type IndicatorSummary, type MetricSource, type PlanNode, useAddMethod } from './plans.api';
 
 type Kind = (typeof indicatorKinds)[number];
@@ -483,11 +484,7 @@ export function IndicatorFormFields<TOutput>({
             {(fieldControl) => (
               <SelectInput {...fieldControl} {...register('baselineYear')}>
                 <option value="">{t('plans.indicatorForm.noBaselineYear')}</option>
-                {baselineYears.map((year) => (
-                  <option key={year} value={year}>
-                    {planYearLabel(year, locale)}
-                  </option>
-                ))}
+                <PlanYearOptions years={baselineYears} />
               </SelectInput>
             )}
           </FormField>
@@ -499,16 +496,7 @@ export function IndicatorFormFields<TOutput>({
           {(fieldControl) => <TextInput {...fieldControl} {...register('source')} />}
         </FormField>
         {people && people.length > 0 ? (
-          <FieldGroup name="ownerIds" legend={t('plans.indicatorForm.owners')} required={false} support={t('plans.indicatorForm.ownersSupport')} error={errors.ownerIds?.message}>
-            <div className="grid max-h-64 grid-cols-1 gap-x-6 overflow-y-auto sm:grid-cols-2">
-              {people.map((person) => (
-                <Checkbox key={person.id} value={person.id} {...register('ownerIds')}>
-                  {person.name}
-                  <span className="text-solid-gray-700">（{roleName(t, person.role)}）</span>
-                </Checkbox>
-              ))}
-            </div>
-          </FieldGroup>
+          <PeopleCheckboxes name="ownerIds" legend={t('plans.indicatorForm.owners')} support={t('plans.indicatorForm.ownersSupport')} error={errors.ownerIds?.message} people={people} registration={register('ownerIds')} />
         ) : null}
         <FormField name="weight" label={t('plans.indicatorForm.weight')} support={t('plans.indicatorForm.weightSupport')} error={errors.weight?.message}>
           {(fieldControl) => <TextInput {...fieldControl} {...register('weight')} inputMode="decimal" className="max-w-xs" />}
@@ -635,7 +623,6 @@ export function methodResolver() {
  */
 export function CompositeMethodFields<TOutput>({ form, years, indicators }: { form: UseFormReturn<MethodFormValues, unknown, TOutput>; years: number[]; indicators: IndicatorSummary[] }) {
   const { t } = useTranslation();
-  const locale = currentLocale();
   const { register, control, formState } = form;
   const errorsOf = formState.errors.compositeMethod;
   const components = useFieldArray({ control, name: 'compositeMethod.components' });
@@ -728,11 +715,7 @@ export function CompositeMethodFields<TOutput>({ form, years, indicators }: { fo
         <FormField name="compositeMethod.effectiveFromYear" label={t('plans.indicatorForm.effectiveFromYear')} required support={t('plans.indicatorForm.effectiveFromYearSupport')} error={errorsOf?.effectiveFromYear?.message}>
           {(fieldControl) => (
             <SelectInput {...fieldControl} {...register('compositeMethod.effectiveFromYear')}>
-              {years.map((year) => (
-                <option key={year} value={year}>
-                  {planYearLabel(year, locale)}
-                </option>
-              ))}
+              <PlanYearOptions years={years} />
             </SelectInput>
           )}
         </FormField>
@@ -793,7 +776,7 @@ export function AddMethodDialog({
     });
   }, feedback.onInvalid);
   return (
-    <PlanFormDialog
+    <FormDialog
       isOpen
       onOpenChange={(open) => (open ? undefined : onClose())}
       title={t('plans.methodForm.title', { name: indicator.name })}
@@ -806,6 +789,6 @@ export function AddMethodDialog({
       lead={<p className="text-std-16N-170 text-solid-gray-700">{indicator.methods.length > 0 ? t('plans.methodForm.lead', { version: indicator.methods[0]?.methodVersion ?? 1 }) : t('plans.methodForm.leadFirst')}</p>}
     >
       <CompositeMethodFields form={form} years={years} indicators={indicators} />
-    </PlanFormDialog>
+    </FormDialog>
   );
 }

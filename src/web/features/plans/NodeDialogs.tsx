@@ -5,14 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { levelNameAt } from '../../../shared/domain/plans';
 import { type NodeCreateInput, type NodeUpdateInput, nodeCreateInput, nodeUpdateInput } from '../../../shared/schemas/plan';
 import { ConfirmDialog } from '../../components/Dialog';
-import { Checkbox, FieldGroup, FormField, SelectInput, TextArea, TextInput } from '../../components/FormField';
+import { FormField, SelectInput, TextArea, TextInput } from '../../components/FormField';
 import { currentLocale } from '../../i18n';
 import { errorMessage } from '../../lib/errors';
 import { schemaResolver } from '../../lib/form';
 import { summaryItems, useFormFeedback } from '../../lib/use-form-feedback';
 import { toNumber } from '../cases/case-form-values';
-import { roleName } from './PlanForm';
-import { PlanFormDialog } from './PlanFormDialog';
+import { PeopleCheckboxes } from './PlanForm';
+import { FormDialog } from '../../components/FormDialog';
 import { descendantsOf } from './PlanTree';
 import { isConflict, runMutation, showServerError } from './plan-errors';
 import { nodeTitle, optionName } from './plan-format';
@@ -156,7 +156,7 @@ export function NodeEditDialog({
 
   const title = isEdit ? t('plans.node.editTitle', { title: nodeTitle(node) }) : parent ? t('plans.node.addChildTitle', { parent: nodeTitle(parent) }) : t('plans.node.addTopTitle');
   return (
-    <PlanFormDialog
+    <FormDialog
       isOpen
       onOpenChange={(open) => (open ? undefined : onClose())}
       title={title}
@@ -188,16 +188,7 @@ export function NodeEditDialog({
         {(control) => <TextArea {...control} {...register('description')} rows={3} />}
       </FormField>
       {people && people.length > 0 ? (
-        <FieldGroup name="ownerIds" legend={t('plans.node.owners')} required={false} support={t('plans.node.ownersSupport')} error={errors.ownerIds?.message}>
-          <div className="grid max-h-64 grid-cols-1 gap-x-6 overflow-y-auto sm:grid-cols-2">
-            {people.map((person) => (
-              <Checkbox key={person.id} value={person.id} {...register('ownerIds')}>
-                {person.name}
-                <span className="text-solid-gray-700">（{roleName(t, person.role)}）</span>
-              </Checkbox>
-            ))}
-          </div>
-        </FieldGroup>
+        <PeopleCheckboxes name="ownerIds" legend={t('plans.node.owners')} support={t('plans.node.ownersSupport')} error={errors.ownerIds?.message} people={people} registration={register('ownerIds')} />
       ) : null}
       <div className="grid grid-cols-1 gap-6 sm:grid-cols-3">
         <FormField name="statusKey" label={t('plans.node.status')} error={errors.statusKey?.message}>
@@ -227,7 +218,7 @@ export function NodeEditDialog({
           {(control) => <TextInput {...control} {...register('endsOn')} type="date" className="max-w-xs" />}
         </FormField>
       </div>
-    </PlanFormDialog>
+    </FormDialog>
   );
 }
 
@@ -275,7 +266,7 @@ export function MoveNodeDialog({
     );
   });
   return (
-    <PlanFormDialog
+    <FormDialog
       isOpen
       onOpenChange={(open) => (open ? undefined : onClose())}
       title={t('plans.node.moveTitle', { title: nodeTitle(node) })}
@@ -305,7 +296,7 @@ export function MoveNodeDialog({
           </SelectInput>
         )}
       </FormField>
-    </PlanFormDialog>
+    </FormDialog>
   );
 }
 
@@ -329,7 +320,7 @@ export function DeleteNodeDialog({ node, nodes, onClose, onDeleted }: { node: Pl
           { id: node.id, version: node.version },
           {
             onSuccess: onDeleted,
-            onError: (problem) => setError(isConflict(problem) ? t('plans.conflict.body') : errorMessage(t, problem)),
+            onError: (problem) => setError(isConflict(problem) ? t('form.conflict.body') : errorMessage(t, problem)),
           },
         )
       }

@@ -1,16 +1,16 @@
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
-import { type UseFormReturn, useFieldArray, useWatch } from 'react-hook-form';
+import { type UseFormRegisterReturn, type UseFormReturn, useFieldArray, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_LEVEL_NAMES, DEFAULT_PLAN_GRADES, DEFAULT_PLAN_STATUSES, rollupMethods } from '../../../shared/domain/plans';
 import { planCreateInput, planUpdateInput } from '../../../shared/schemas/plan';
 import type { PlanCreateInput, PlanUpdateInput } from '../../../shared/schemas/plan';
 import { Button } from '../../components/Button';
 import { Checkbox, FieldGroup, FormField, Radio, SelectInput, TextArea, TextInput } from '../../components/FormField';
-import { currentLocale } from '../../i18n';
 import { fieldId, schemaResolver } from '../../lib/form';
 import { toNumber } from '../cases/case-form-values';
-import { planYearLabel, rollupMethodHelp, rollupMethodLabel } from './plan-format';
+import { rollupMethodHelp, rollupMethodLabel } from './plan-format';
+import { PlanYearOptions } from './PlanYearSelect';
 import type { Plan } from './plans.api';
 
 /** What the inputs of the plan form hold (text as typed); lists are arrays of rows for useFieldArray. */
@@ -188,7 +188,6 @@ export function PlanFormFields({
   people?: { id: string; name: string; role: string }[] | null;
 }) {
   const { t } = useTranslation();
-  const locale = currentLocale();
   const typed = form as unknown as UseFormReturn<PlanFormValues>;
   const { register, control, formState } = typed;
   const { errors } = formState;
@@ -221,22 +220,14 @@ export function PlanFormFields({
           <FormField name="startYear" label={t('plans.form.startYear')} required error={errors.startYear?.message}>
             {(fieldControl) => (
               <SelectInput {...fieldControl} {...register('startYear')}>
-                {years.map((year) => (
-                  <option key={year} value={year}>
-                    {planYearLabel(year, locale)}
-                  </option>
-                ))}
+                <PlanYearOptions years={years} />
               </SelectInput>
             )}
           </FormField>
           <FormField name="endYear" label={t('plans.form.endYear')} required support={t('plans.form.endYearSupport')} error={errors.endYear?.message}>
             {(fieldControl) => (
               <SelectInput {...fieldControl} {...register('endYear')}>
-                {years.map((year) => (
-                  <option key={year} value={year}>
-                    {planYearLabel(year, locale)}
-                  </option>
-                ))}
+                <PlanYearOptions years={years} />
               </SelectInput>
             )}
           </FormField>
@@ -368,16 +359,14 @@ export function PlanFormFields({
 
           <Section title={t('plans.form.sections.reviewers')} id={`${idPrefix}-reviewers`}>
             {people ? (
-              <FieldGroup name="reviewerIds" legend={t('plans.form.reviewers')} required={false} support={t('plans.form.reviewersSupport')} error={errors.reviewerIds?.message}>
-                <div className="grid grid-cols-1 gap-x-6 sm:grid-cols-2">
-                  {people.map((person) => (
-                    <Checkbox key={person.id} value={person.id} {...register('reviewerIds')}>
-                      {person.name}
-                      <span className="text-solid-gray-700">（{roleName(t, person.role)}）</span>
-                    </Checkbox>
-                  ))}
-                </div>
-              </FieldGroup>
+              <PeopleCheckboxes
+                name="reviewerIds"
+                legend={t('plans.form.reviewers')}
+                support={t('plans.form.reviewersSupport')}
+                error={errors.reviewerIds?.message}
+                people={people}
+                registration={register('reviewerIds')}
+              />
             ) : (
               <p className="text-std-16N-170 text-solid-gray-700">{t('plans.form.reviewersUnavailable')}</p>
             )}
@@ -403,6 +392,40 @@ export function PlanFormFields({
         </>
       ) : null}
     </>
+  );
+}
+
+/**
+ * People to pick (reviewers, owners) as checkboxes in a labelled group, each with their role; a long list
+ * scrolls inside the group. `registration` is the form field's register() result.
+ */
+export function PeopleCheckboxes({
+  name,
+  legend,
+  support,
+  error,
+  people,
+  registration,
+}: {
+  name: string;
+  legend: string;
+  support: string;
+  error?: string;
+  people: { id: string; name: string; role: string }[];
+  registration: UseFormRegisterReturn;
+}) {
+  const { t } = useTranslation();
+  return (
+    <FieldGroup name={name} legend={legend} required={false} support={support} error={error}>
+      <div className="grid max-h-64 grid-cols-1 gap-x-6 overflow-y-auto sm:grid-cols-2">
+        {people.map((person) => (
+          <Checkbox key={person.id} value={person.id} {...registration}>
+            {person.name}
+            <span className="text-solid-gray-700">（{roleName(t, person.role)}）</span>
+          </Checkbox>
+        ))}
+      </div>
+    </FieldGroup>
   );
 }
 

@@ -3,6 +3,20 @@ import { FormField, SelectInput } from '../../components/FormField';
 import { currentLocale } from '../../i18n';
 import { planYearLabel } from './plan-format';
 
+/** The options of a select of fiscal years, labelled 「2025（令和7）年度」 (西暦 and 和暦). */
+export function PlanYearOptions({ years }: { years: number[] }) {
+  const locale = currentLocale();
+  return (
+    <>
+      {years.map((year) => (
+        <option key={year} value={year}>
+          {planYearLabel(year, locale)}
+        </option>
+      ))}
+    </>
+  );
+}
+
 /** A select of the plan's fiscal years, labelled 「2025（令和7）年度」. */
 export function PlanYearSelect({
   name,
@@ -19,16 +33,11 @@ export function PlanYearSelect({
   onChange: (year: number) => void;
   support?: ReactNode;
 }) {
-  const locale = currentLocale();
   return (
     <FormField name={name} label={label} support={support}>
       {(control) => (
         <SelectInput {...control} value={String(value)} onChange={(event) => onChange(Number(event.target.value))} className="max-w-xs">
-          {years.map((year) => (
-            <option key={year} value={year}>
-              {planYearLabel(year, locale)}
-            </option>
-          ))}
+          <PlanYearOptions years={years} />
         </SelectInput>
       )}
     </FormField>

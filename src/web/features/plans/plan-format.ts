@@ -86,6 +86,14 @@ export function optionName(option: { name: string; nameEn?: string | null }, loc
   return locale === 'en' && option.nameEn ? option.nameEn : option.name;
 }
 
+/** Names an option of the plan's list (statuses, grades) by key; a key the list no longer has is shown as it is. */
+export function optionNamer(options: { key: string; name: string; nameEn?: string | null }[], locale: Locale): (key: string) => string {
+  return (key) => {
+    const option = options.find((candidate) => candidate.key === key);
+    return option ? optionName(option, locale) : key;
+  };
+}
+
 /** A node as people refer to it: 「1-2 農林水産業」. */
 export function nodeTitle(node: { code: string | null; title: string }): string {
   return node.code ? `${node.code} ${node.title}` : node.title;

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { deskSettingsInput, themeInput } from '../../../shared/schemas/desk';
 import { isApiError } from '../../api/client';
 import { Button } from '../../components/Button';
+import { ConflictNotice } from '../../components/ConflictNotice';
 import { ModalDialog } from '../../components/Dialog';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Badge, LoadError, Loading } from '../../components/Feedback';
@@ -306,14 +307,7 @@ function SettingsForm({ settings, onReload, saved, setSaved }: { settings: DeskS
         </p>
       </div>
       <form noValidate onSubmit={(event) => void submit(event)} className="max-w-3xl space-y-6">
-        {conflict ? (
-          <Notice tone="error" title={t('deskAdmin.form.conflictTitle')} live="assertive">
-            <p>{t('deskAdmin.form.conflictBody')}</p>
-            <Button size="sm" variant="solid-fill" className="mt-3" onClick={onReload}>
-              {t('caseDetail.reload')}
-            </Button>
-          </Notice>
-        ) : null}
+        {conflict ? <ConflictNotice title={t('deskAdmin.form.conflictTitle')} body={t('deskAdmin.form.conflictBody')} onReload={onReload} className="" /> : null}
         <ErrorSummary items={summaryItems(errors, (name) => labels[name] ?? name)} message={feedback.formError} focusKey={feedback.attempt} />
         <div aria-live="polite">{saved ? <Notice tone="success" title={t('deskAdmin.form.saved')} /> : null}</div>
         <FieldGroup name="intakeEnabled" legend={t('deskAdmin.form.enabledLegend')} required={false}>

@@ -15,7 +15,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { DetailList } from '../../components/Table';
 import { TextLink } from '../../components/TextLink';
 import { StatusBadge } from '../../features/cases/CaseBadges';
-import { FormDialog } from '../../features/cases/CaseDialogs';
+import { FormDialog } from '../../components/FormDialog';
 import { ThemeCheckboxes } from '../../features/cases/CaseFormParts';
 import { ActivitiesSection, AttachmentsSection, FollowUpsSection, HistorySection, NextActionsSection, PainPointsSection, PeopleSection } from '../../features/cases/CaseSections';
 import { type CaseDetail, caseKeys, caseQuery, useCase, useTransitionCase, useUpdateCase } from '../../features/cases/cases.api';
@@ -229,6 +229,7 @@ export function CompleteDialog({ detail, isOpen, onOpenChange, onDone }: { detai
       summary={summaryItems(errors, (name) => labels[name] ?? name)}
       formError={feedback.formError}
       attempt={feedback.attempt}
+      conflictTitle={t('caseDetail.conflictTitle')}
       conflict={conflict}
       onReload={() => setConflict(false)}
     >
@@ -336,6 +337,7 @@ function EditCase({ detail }: { detail: CaseDetail }) {
         summary={summaryItems(errors, (name) => labels[name] ?? name)}
         formError={feedback.formError}
         attempt={feedback.attempt}
+        conflictTitle={t('caseDetail.conflictTitle')}
         conflict={conflict}
         onReload={() => void reload()}
       >

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { fiscalYearOf } from '../../../shared/domain/fiscal-year';
 import { isApiError } from '../../api/client';
 import { Button } from '../../components/Button';
+import { ConflictNotice } from '../../components/ConflictNotice';
 import { DateText } from '../../components/DateText';
 import { ConfirmDialog } from '../../components/Dialog';
 import { LoadError, Loading } from '../../components/Feedback';
@@ -232,12 +233,7 @@ function IndicatorActions({ plan, indicator }: { plan: Plan; indicator: Indicato
         </Button>
       </div>
       {failure && isConflict(failure) ? (
-        <Notice tone="error" title={t('plans.conflict.title')} live="assertive" className="mt-4">
-          <p>{t('plans.indicatorDelete.conflictBody')}</p>
-          <Button variant="solid-fill" size="sm" className="mt-3" onClick={() => void reload.refetch().then(() => setFailure(null))}>
-            {t('plans.conflict.reload')}
-          </Button>
-        </Notice>
+        <ConflictNotice body={t('plans.indicatorDelete.conflictBody')} onReload={() => void reload.refetch().then(() => setFailure(null))} className="mt-4" />
       ) : failure ? (
         <Notice tone="error" title={t('plans.indicatorDelete.failed')} live="assertive" className="mt-4">
           <p>{errorMessage(t, failure)}</p>

@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import type { IndicatorUpdateInput } from '../../../shared/schemas/plan';
 import { isApiError } from '../../api/client';
 import { Button } from '../../components/Button';
+import { ConflictNotice } from '../../components/ConflictNotice';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { LoadError, Loading } from '../../components/Feedback';
-import { Notice } from '../../components/Notice';
 import { TextLink } from '../../components/TextLink';
 import { type IndicatorFormValues, IndicatorFormFields, indicatorFieldLabel, indicatorFieldOf, indicatorToForm, indicatorUpdateResolver } from '../../features/plans/IndicatorForm';
 import { isConflict, runMutation, showServerError } from '../../features/plans/plan-errors';
@@ -96,14 +96,7 @@ function IndicatorEditForm({ plan, indicator, nodes, onReload }: { plan: Plan; i
 
   return (
     <form noValidate onSubmit={(event) => void onSubmit(event)}>
-      {conflict ? (
-        <Notice tone="error" title={t('plans.conflict.title')} live="assertive" className="mb-6">
-          <p>{t('plans.conflict.body')}</p>
-          <Button variant="solid-fill" size="sm" className="mt-3" onClick={onReload}>
-            {t('plans.conflict.reload')}
-          </Button>
-        </Notice>
-      ) : null}
+      {conflict ? <ConflictNotice onReload={onReload} /> : null}
       <ErrorSummary items={summaryItems(form.formState.errors, (name) => indicatorFieldLabel(t, name, years, locale))} message={conflict ? undefined : feedback.formError} focusKey={feedback.attempt} />
       <IndicatorFormFields
         form={form}

@@ -15,7 +15,7 @@ import { Badge, LoadError, Loading } from '../../components/Feedback';
 import { Checkbox, FieldGroup, FormField, TextArea, TextInput } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
 import { TextLink } from '../../components/TextLink';
-import { PlanFormDialog } from '../../features/plans/PlanFormDialog';
+import { FormDialog } from '../../components/FormDialog';
 import { isConflict, runMutation, showServerError } from '../../features/plans/plan-errors';
 import { nodeTitle } from '../../features/plans/plan-format';
 import {
@@ -259,7 +259,7 @@ function MeetingDialog({ plan, onClose, onSaved }: { plan: Plan; onClose: () => 
     runMutation(create, values, { onSuccess: onSaved, onError: (error) => showServerError(feedback, error, form.setError, t, (path) => (path in labels ? path : null)) });
   }, feedback.onInvalid);
   return (
-    <PlanFormDialog
+    <FormDialog
       isOpen
       onOpenChange={(open) => (open ? undefined : onClose())}
       title={t('plans.meetings.addTitle')}
@@ -271,7 +271,7 @@ function MeetingDialog({ plan, onClose, onSaved }: { plan: Plan; onClose: () => 
       attempt={feedback.attempt}
     >
       <MeetingFields form={form} />
-    </PlanFormDialog>
+    </FormDialog>
   );
 }
 
@@ -327,7 +327,7 @@ function MeetingEditDialog({
       form.setFocus('title');
     });
   return (
-    <PlanFormDialog
+    <FormDialog
       isOpen
       onOpenChange={(open) => (open ? undefined : onClose())}
       title={t('plans.meetings.editTitle')}
@@ -341,7 +341,7 @@ function MeetingEditDialog({
       onReload={reload}
     >
       <MeetingFields form={form} />
-    </PlanFormDialog>
+    </FormDialog>
   );
 }
 
@@ -378,7 +378,7 @@ function OpinionDialog({ meeting, nodes, onClose, onSaved }: { meeting: Meeting;
     );
   }, feedback.onInvalid);
   return (
-    <PlanFormDialog
+    <FormDialog
       isOpen
       onOpenChange={(open) => (open ? undefined : onClose())}
       title={t('plans.meetings.opinionTitle', { title: meeting.title })}
@@ -408,7 +408,7 @@ function OpinionDialog({ meeting, nodes, onClose, onSaved }: { meeting: Meeting;
       <FormField name="response" label={labels.response} support={t('plans.meetings.responseSupport')} error={errors.response?.message}>
         {(control) => <TextArea {...control} {...form.register('response')} rows={3} />}
       </FormField>
-    </PlanFormDialog>
+    </FormDialog>
   );
 }
 
@@ -434,7 +434,7 @@ function ResponseDialog({ opinion, onClose, onSaved, onReload }: { opinion: Opin
     );
   });
   return (
-    <PlanFormDialog
+    <FormDialog
       isOpen
       onOpenChange={(open) => (open ? undefined : onClose())}
       title={t('plans.meetings.responseTitle')}
@@ -451,6 +451,6 @@ function ResponseDialog({ opinion, onClose, onSaved, onReload }: { opinion: Opin
       <FormField name="response" label={t('plans.meetings.response')} support={t('plans.meetings.responseSupport')} error={errors.response?.message}>
         {(control) => <TextArea {...control} {...form.register('response')} rows={5} />}
       </FormField>
-    </PlanFormDialog>
+    </FormDialog>
   );
 }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { fiscalYearOf } from '../../../shared/domain/fiscal-year';
 import type { PlanUpdateInput } from '../../../shared/schemas/plan';
 import { Button } from '../../components/Button';
+import { ConflictNotice } from '../../components/ConflictNotice';
 import { ConfirmDialog } from '../../components/Dialog';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { ErrorText } from '../../components/FormField';
@@ -139,14 +140,7 @@ function SettingsSection({ plan, saved, onSaved }: { plan: Plan; saved: string |
       <p className="mb-6 text-std-16N-170 text-solid-gray-700">{t('plans.settings.lead')}</p>
       {saved ? <Notice tone="success" title={saved} live="polite" className="mb-6" /> : null}
       <form noValidate onSubmit={(event) => void onSubmit(event)}>
-        {conflict ? (
-          <Notice tone="error" title={t('plans.conflict.title')} live="assertive" className="mb-6">
-            <p>{t('plans.conflict.body')}</p>
-            <Button variant="solid-fill" size="sm" className="mt-3" onClick={() => void reload.refetch()}>
-              {t('plans.conflict.reload')}
-            </Button>
-          </Notice>
-        ) : null}
+        {conflict ? <ConflictNotice onReload={() => void reload.refetch()} /> : null}
         <ErrorSummary items={summaryItems(form.formState.errors, (name) => planFieldLabel(t, name))} message={feedback.formError} focusKey={feedback.attempt} />
         <PlanFormFields form={form} mode="settings" currentYear={fiscalYearOf(new Date())} people={people.isError ? null : (people.data?.items ?? [])} />
         <Button type="submit" variant="solid-fill" size="lg" isBusy={update.isPending}>

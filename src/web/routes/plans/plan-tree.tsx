@@ -8,7 +8,7 @@ import { TextLink } from '../../components/TextLink';
 import { DeleteNodeDialog, MoveNodeDialog, NodeEditDialog } from '../../features/plans/NodeDialogs';
 import { ProgressMeter, RollupDetails } from '../../features/plans/PlanParts';
 import { PlanTreeList, childrenByParent } from '../../features/plans/PlanTree';
-import { formatPlain, nodeTitle, optionName } from '../../features/plans/plan-format';
+import { formatPlain, nodeTitle, optionNamer } from '../../features/plans/plan-format';
 import { type Plan, type PlanNode, type PlanTree, usePlanPeople, usePlanTree } from '../../features/plans/plans.api';
 import { currentLocale } from '../../i18n';
 import { useFlash } from '../../lib/flash';
@@ -45,10 +45,7 @@ function TreeView({ plan, tree, onReload }: { plan: Plan; tree: PlanTree; onRelo
   const byId = new Map(tree.nodes.map((node) => [node.id, node]));
   const titleOf = (id: string) => (byId.get(id) ? nodeTitle(byId.get(id)!) : id);
   const children = childrenByParent(tree.nodes);
-  const statusName = (key: string) => {
-    const status = plan.statuses.find((candidate) => candidate.key === key);
-    return status ? optionName(status, locale) : key;
-  };
+  const statusName = optionNamer(plan.statuses, locale);
   const reloadNode = async (id: string) => (await onReload())?.nodes.find((node) => node.id === id) ?? null;
   const done = (text: string) => {
     setEditing(null);

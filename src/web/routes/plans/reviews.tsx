@@ -12,7 +12,7 @@ import { Notice } from '../../components/Notice';
 import { ColumnHeaders, DataTable, bodyRowClass, tdClass, thClass } from '../../components/Table';
 import { ProgressMeter } from '../../features/plans/PlanParts';
 import { PlanYearSelect } from '../../features/plans/PlanYearSelect';
-import { PlanFormDialog } from '../../features/plans/PlanFormDialog';
+import { FormDialog } from '../../components/FormDialog';
 import { isConflict, runMutation, showServerError } from '../../features/plans/plan-errors';
 import { defaultYearOf, nodeTitle, optionName, planYearLabel, reviewStatusLabel, termLabel, yearsOf } from '../../features/plans/plan-format';
 import { type Plan, type PlanTree, type Review, type ReviewTerm, usePlanTree, useRecordReview, useReviews } from '../../features/plans/plans.api';
@@ -213,7 +213,7 @@ function ReviewDialog({
     });
   }, feedback.onInvalid);
   return (
-    <PlanFormDialog
+    <FormDialog
       isOpen
       onOpenChange={(open) => (open ? undefined : onClose())}
       title={t('plans.reviews.dialogTitle', { title: target.title, year: planYearLabel(fiscalYear, locale), term: termLabel(t, term) })}
@@ -244,6 +244,6 @@ function ReviewDialog({
           {reviewStatusLabel(t, 'final')}
         </Radio>
       </FieldGroup>
-    </PlanFormDialog>
+    </FormDialog>
   );
 }

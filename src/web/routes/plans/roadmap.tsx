@@ -12,9 +12,10 @@ import { FormField, SelectInput, TextArea, TextInput } from '../../components/Fo
 import { Notice } from '../../components/Notice';
 import { DataTable, colHeadClass, tdClass, thClass } from '../../components/Table';
 import { TextLink } from '../../components/TextLink';
-import { PlanFormDialog } from '../../features/plans/PlanFormDialog';
+import { FormDialog } from '../../components/FormDialog';
 import { isConflict, runMutation, showServerError } from '../../features/plans/plan-errors';
 import { nodeTitle, planYearLabel, yearsOf } from '../../features/plans/plan-format';
+import { PlanYearOptions } from '../../features/plans/PlanYearSelect';
 import { type Milestone, type Plan, type Roadmap, useCreateMilestone, usePlanTree, useRoadmap, useUpdateMilestone } from '../../features/plans/plans.api';
 import { useCurrentRole, useSession } from '../../features/session/session.api';
 import { currentLocale } from '../../i18n';
@@ -213,7 +214,6 @@ interface MilestoneFormValues {
 
 function AddMilestoneDialog({ plan, row, years, onClose, onSaved }: { plan: Plan; row: Row; years: number[]; onClose: () => void; onSaved: (milestone: Milestone) => void }) {
   const { t } = useTranslation();
-  const locale = currentLocale();
   const create = useCreateMilestone();
   const feedback = useFormFeedback();
   const form = useForm<MilestoneFormValues, unknown, MilestoneCreateInput>({
@@ -230,7 +230,7 @@ function AddMilestoneDialog({ plan, row, years, onClose, onSaved }: { plan: Plan
     runMutation(create, { nodeId: row.nodeId, ...values }, { onSuccess: onSaved, onError: (error) => showServerError(feedback, error, form.setError, t, (path) => (path in labels ? path : null)) });
   }, feedback.onInvalid);
   return (
-    <PlanFormDialog
+    <FormDialog
       isOpen
       onOpenChange={(open) => (open ? undefined : onClose())}
       title={t('plans.roadmap.addTitle', { title: nodeTitle(row) })}
@@ -248,11 +248,7 @@ function AddMilestoneDialog({ plan, row, years, onClose, onSaved }: { plan: Plan
         {(control) => (
           <SelectInput {...control} {...form.register('plannedYear')}>
             <option value="">{t('plans.roadmap.noYear')}</option>
-            {years.map((year) => (
-              <option key={year} value={year}>
-                {planYearLabel(year, locale)}
-              </option>
-            ))}
+            <PlanYearOptions years={years} />
           </SelectInput>
         )}
       </FormField>
@@ -262,7 +258,7 @@ function AddMilestoneDialog({ plan, row, years, onClose, onSaved }: { plan: Plan
       <FormField name="note" label={labels.note} error={errors.note?.message}>
         {(control) => <TextArea {...control} {...form.register('note')} rows={2} />}
       </FormField>
-    </PlanFormDialog>
+    </FormDialog>
   );
 }
 
@@ -292,7 +288,7 @@ function AchieveDialog({ milestone, onClose, onSaved }: { milestone: Milestone; 
     );
   });
   return (
-    <PlanFormDialog
+    <FormDialog
       isOpen
       onOpenChange={(open) => (open ? undefined : onClose())}
       title={t('plans.roadmap.achieveTitle', { title: milestone.title })}
@@ -308,6 +304,6 @@ function AchieveDialog({ milestone, onClose, onSaved }: { milestone: Milestone; 
       <FormField name="achievedOn" label={t('plans.roadmap.achievedOn')} required support={t('plans.roadmap.achievedOnTodaySupport')} error={errors.achievedOn?.message}>
         {(control) => <TextInput {...control} {...form.register('achievedOn')} type="date" className="max-w-xs" />}
       </FormField>
-    </PlanFormDialog>
+    </FormDialog>
   );
 }

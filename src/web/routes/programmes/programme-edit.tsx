@@ -4,7 +4,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { ProgrammeCreateInput } from '../../../shared/schemas/programme';
 import { isApiError } from '../../api/client';
-import { Button } from '../../components/Button';
+import { ConflictNotice } from '../../components/ConflictNotice';
 import { LoadError, Loading } from '../../components/Feedback';
 import { Notice } from '../../components/Notice';
 import { PageHeading } from '../../components/PageHeading';
@@ -168,12 +168,7 @@ function EditForm({ programme, onReload }: { programme: Programme; onReload: () 
       banner={
         conflict ? (
           <div id="conflict-notice" tabIndex={-1} className="mb-8 outline-none">
-            <Notice tone="error" title={t('programmes.conflictTitle')} live="assertive">
-              <p>{t('programmes.conflictBody')}</p>
-              <Button variant="solid-fill" size="sm" className="mt-4" onClick={() => void reload()}>
-                {t('caseDetail.reload')}
-              </Button>
-            </Notice>
+            <ConflictNotice title={t('programmes.conflictTitle')} body={t('programmes.conflictBody')} onReload={() => void reload()} className="" />
           </div>
         ) : null
       }

@@ -9,7 +9,7 @@ import { ColumnHeaders, DataTable, bodyRowClass, tdClass, thClass } from '../../
 import { TextLink } from '../../../components/TextLink';
 import { ProgressMeter, RollupDetails } from '../../../features/plans/PlanParts';
 import { PublicIndicators, PublicMeetings, PublicNotFound, PublicReviewTables } from '../../../features/plans/PublicPlanParts';
-import { formatPlain, nodeTitle, optionName } from '../../../features/plans/plan-format';
+import { formatPlain, nodeTitle, optionNamer } from '../../../features/plans/plan-format';
 import { type PublicNodeSummary, type PublicPlan, usePublicMeetings, usePublicNode, usePublicPlan, usePublicReviews } from '../../../features/plans/public-plans.api';
 import { currentLocale } from '../../../i18n';
 
@@ -39,10 +39,7 @@ export function PublicPlanNodePage() {
   const children = data.nodes.filter((candidate) => candidate.parentId === node.id);
   const planTitle = locale === 'en' && data.plan.titleEn ? data.plan.titleEn : data.plan.title;
   const titleOf = (id: string | null) => (id === null ? t('plans.reviews.wholePlan') : (byId.get(id) ? nodeTitle(byId.get(id)!) : '—'));
-  const statusName = (key: string) => {
-    const status = data.plan.statuses.find((candidate) => candidate.key === key);
-    return status ? optionName(status, locale) : key;
-  };
+  const statusName = optionNamer(data.plan.statuses, locale);
   const opinionsHere = (meetings.data?.items ?? [])
     .map((meeting) => ({ ...meeting, opinions: meeting.opinions.filter((opinion) => opinion.nodeIds.includes(node.id)) }))
     .filter((meeting) => meeting.opinions.length > 0);

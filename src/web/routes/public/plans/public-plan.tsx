@@ -9,7 +9,7 @@ import { linkStyle } from '../../../components/styles';
 import { PlanPeriod, ProgressMeter, RollupDetails } from '../../../features/plans/PlanParts';
 import { PlanTreeList } from '../../../features/plans/PlanTree';
 import { PublicIndicators, PublicMeetings, PublicNodeRollup, PublicNotFound, PublicReviewTables } from '../../../features/plans/PublicPlanParts';
-import { nodeTitle, optionName, rollupMethodHelp, rollupMethodLabel } from '../../../features/plans/plan-format';
+import { nodeTitle, optionNamer, rollupMethodHelp, rollupMethodLabel } from '../../../features/plans/plan-format';
 import { type PublicPlan, usePublicMeetings, usePublicPlan, usePublicReviews } from '../../../features/plans/public-plans.api';
 import { currentLocale } from '../../../i18n';
 
@@ -134,10 +134,7 @@ function Overview({ data }: { data: PublicPlan }) {
 function TreeSection({ data }: { data: PublicPlan }) {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const statusName = (key: string) => {
-    const status = data.plan.statuses.find((candidate) => candidate.key === key);
-    return status ? optionName(status, locale) : key;
-  };
+  const statusName = optionNamer(data.plan.statuses, locale);
   const titles = new Map(data.nodes.map((node) => [node.id, nodeTitle(node)]));
   return (
     <section aria-labelledby="public-tree" className="mt-12">

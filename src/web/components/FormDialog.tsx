@@ -1,13 +1,14 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../components/Button';
-import { ModalDialog } from '../../components/Dialog';
-import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
-import { Notice } from '../../components/Notice';
+import { Button } from './Button';
+import { ConflictNotice } from './ConflictNotice';
+import { ModalDialog } from './Dialog';
+import { ErrorSummary, type SummaryItem } from './ErrorSummary';
 
 /**
- * A form in a dialog (edit the case, record an activity…): the error summary at the top, the
- * conflict notice when someone saved first (with a way to load their version), and the buttons.
+ * A form in a dialog (edit a case, record an activity, a node, a milestone, a review…): what the form is about
+ * (`lead`), the conflict notice when somebody saved first (with a way to load their version), the error summary,
+ * the fields and the buttons.
  */
 export function FormDialog({
   isOpen,
@@ -20,8 +21,10 @@ export function FormDialog({
   formError,
   attempt,
   conflict,
+  conflictTitle,
   onReload,
   children,
+  lead,
 }: {
   isOpen: boolean;
   onOpenChange: (open: boolean) => void;
@@ -33,24 +36,18 @@ export function FormDialog({
   formError?: string;
   attempt: number;
   conflict?: boolean;
+  conflictTitle?: string;
   onReload?: () => void;
   children: ReactNode;
+  lead?: ReactNode;
 }) {
   const { t } = useTranslation();
   return (
     <ModalDialog isOpen={isOpen} onOpenChange={onOpenChange} title={title} wide>
       <form noValidate onSubmit={(event) => void onSubmit(event)}>
-        {conflict ? (
-          <Notice tone="error" title={t('caseDetail.conflictTitle')} live="assertive" className="mb-6">
-            <p>{t('caseDetail.conflictBody')}</p>
-            {onReload ? (
-              <Button variant="solid-fill" size="sm" className="mt-3" onClick={onReload}>
-                {t('caseDetail.reload')}
-              </Button>
-            ) : null}
-          </Notice>
-        ) : null}
-        <ErrorSummary items={summary} message={formError} focusKey={attempt} />
+        {lead ? <div className="mb-6">{lead}</div> : null}
+        {conflict ? <ConflictNotice title={conflictTitle} onReload={onReload} /> : null}
+        <ErrorSummary items={summary} message={conflict ? undefined : formError} focusKey={attempt} />
         <div className="space-y-6">{children}</div>
         <div className="mt-8 flex flex-wrap justify-end gap-4">
           <Button variant="outline" onClick={() => onOpenChange(false)}>
